@@ -1,0 +1,128 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Permission } from '../../src/api/contract';
+import { AccountScreen } from '../features/account/AccountScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { OfficeScreen } from '../features/office/OfficeScreen';
+import { UsersScreen } from '../features/users/UsersScreen';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/id';
+import { useToast } from '../ui/toasts';
+import { subscribeEvents, type ConnectionState } from './api';
+import { emitCoreEvent } from './events';
+import { useRoute } from './router';
+import { useSession } from './session';
+
+interface RouteDef {
+  path: string;
+  label: MessageKey;
+  needs?: Permission;
+  group: 'main' | 'settings';
+  render(): ReactNode;
+}
+
+const ROUTES: RouteDef[] = [
+  { path: '/', label: 'nav.home', group: 'main', render: () => <HomeScreen /> },
+  { path: '/akun', label: 'nav.account', group: 'main', render: () => <AccountScreen /> },
+  { path: '/pengaturan/kantor', label: 'nav.office', needs: 'settings.manage', group: 'settings', render: () => <OfficeScreen /> },
+  { path: '/pengaturan/pengguna', label: 'nav.users', needs: 'users.manage', group: 'settings', render: () => <UsersScreen /> },
+  { path: '/pengaturan/cadangan', label: 'nav.backups', needs: 'backups.manage', group: 'settings', render: () => <BackupsScreen /> },
+  { path: '/pengaturan/audit', label: 'nav.audit', needs: 'audit.read', group: 'settings', render: () => <AuditScreen /> },
+];
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+export function Shell({ onRestored, onEnded }: { onRestored(): void; onEnded(): void }) {
+  const { t, lang, setLang } = useI18n();
+  const { me, workspace, signOut } = useSession();
+  const toast = useToast();
+  const path = useRoute();
+  const online = useOnline();
+  const [conn, setConn] = useState<ConnectionState>('connecting');
+
+  useEffect(
+    () =>
+      subscribeEvents((e) => {
+        emitCoreEvent(e);
+        if (e.type === 'workspace.restored') onRestored();
+        if (e.type === 'session.ended' && e.userId === me.user.id) onEnded();
+        if (e.type === 'backup.failed' && me.permissions.includes('backups.manage')) toast('error', e.message);
+      }, setConn),
+    [me.user.id, me.permissions, onRestored, onEnded, toast],
+  );
+
+  const allowed = ROUTES.filter((r) => !r.needs || me.permissions.includes(r.needs));
+  const route = ROUTES.find((r) => r.path === path);
+  const settings = allowed.filter((r) => r.group === 'settings');
+
+  let content: ReactNode;
+  if (!route) content = <h1>{t('notfound.title')}</h1>;
+  else if (route.needs && !me.permissions.includes(route.needs)) {
+    content = (
+      <div className="card narrow" data-testid="forbidden">
+        <h1>{t('forbidden.title')}</h1>
+        <p>{t('forbidden.body', { roles: t('role.admin') })}</p>
+      </div>
+    );
+  } else content = route.render();
+
+  const link = (r: RouteDef) => (
+    <li key={r.path}>
+      <a href={`#${r.path}`} className={r.path === path ? 'active' : undefined} aria-current={r.path === path ? 'page' : undefined}>
+        {t(r.label)}
+      </a>
+    </li>
+  );
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Navigasi">
+        <div className="brand">
+          <div className="brand__name">{t('app.name')}</div>
+          <div className="brand__office">{workspace.office?.unitCode} · {workspace.office?.city}</div>
+        </div>
+        <ul>{allowed.filter((r) => r.group === 'main').map(link)}</ul>
+        {settings.length > 0 && (
+          <>
+            <div className="sidebar__group">{t('nav.settings')}</div>
+            <ul>{settings.map(link)}</ul>
+          </>
+        )}
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div className="status" data-testid="connection">
+            <span className={`dot ${online && conn !== 'lost' ? 'dot--ok' : 'dot--off'}`} aria-hidden="true" />
+            {!online ? t('conn.offline') : conn === 'lost' ? t('conn.serverLost') : t('conn.online')}
+          </div>
+          <div className="topbar__right">
+            <button className="btn btn--ghost" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} data-testid="lang-switch">
+              {t('lang.switch')}
+            </button>
+            <span className="who" data-testid="signed-in-user">
+              {me.user.displayName} <span className={`badge badge--${me.user.role}`}>{t(`role.${me.user.role}`)}</span>
+            </span>
+            <button className="btn btn--ghost" onClick={() => void signOut()}>
+              {t('nav.logout')}
+            </button>
+          </div>
+        </header>
+        <main className="content">{content}</main>
+      </div>
+    </div>
+  );
+}

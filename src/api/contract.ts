@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { AuditEntry, AuditVerification } from '../audit/log';
+import type { Me } from '../auth/service';
+import type { UserView } from '../auth/users';
+import type { BackupInfo } from '../storage/backups';
+import type { OfficeSettings } from '../workspace/settings';
+import type { WorkspaceStatus } from '../workspace/service';
+
+/**
+ * Every method the UI can call, with the schema its input is parsed with (once, at the boundary)
+ * and the type of its value. Both transports go through `dispatch` with these.
+ *
+ * access: 'public' needs no session; 'session' needs a signed-in user who has no pending forced
+ * password change; 'session-any' lets that user in too (to change the password or sign out).
+ */
+export type Access = 'public' | 'session' | 'session-any';
+
+export interface MethodSpec<S extends z.ZodType, O> {
+  access: Access;
+  input: S;
+  /** Only carries the output type. */
+  output?: O;
+}
+
+function returns<O>() {
+  return <S extends z.ZodType>(access: Access, input: S): MethodSpec<S, O> => ({ access, input });
+}
+
+const none = z.object({}).strict();
+const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+const password = z.string().min(1).max(200);
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, 'username: 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung');
+const role = z.enum(['admin', 'editor', 'writer', 'monitor']);
+const email = z.union([z.email().max(200), z.literal('').transform(() => null), z.null()]);
+const initials = trimmed(1, 6);
+
+export const officeSchema = z.object({
+  officeName: trimmed(3, 200),
+  unitCode: trimmed(2, 30)
+    .toUpperCase()
+    .regex(/^[A-Z0-9 .&-]+$/, 'unitCode: huruf, angka, spasi, titik, & atau tanda hubung'),
+  city: trimmed(2, 80),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']),
+});
+
+const userId = z.number().int().positive();
+
+export const contract = {
+  'workspace.status': returns<WorkspaceStatus>()('public', none),
+  'workspace.setup': returns<Me>()(
+    'public',
+    z.object({
+      office: officeSchema,
+      admin: z.object({ username, displayName: trimmed(2, 100), initials, email: email.default(null), password }),
+    }),
+  ),
+  'workspace.updateOffice': returns<OfficeSettings>()('session', officeSchema),
+
+  'auth.login': returns<Me>()('public', z.object({ username: z.string().max(100), password })),
+  'auth.logout': returns<null>()('session-any', none),
+  'auth.me': returns<Me>()('session-any', none),
+  'auth.changePassword': returns<Me>()('session-any', z.object({ current: password, next: password })),
+
+  'users.list': returns<UserView[]>()('session', none),
+  'users.create': returns<UserView>()(
+    'session',
+    z.object({ username, displayName: trimmed(2, 100), initials, email: email.default(null), role, password }),
+  ),
+  'users.update': returns<UserView>()(
+    'session',
+    z.object({
+      id: userId,
+      displayName: trimmed(2, 100).optional(),
+      initials: initials.optional(),
+      email: email.optional(),
+      role: role.optional(),
+      active: z.boolean().optional(),
+    }),
+  ),
+  'users.resetPassword': returns<UserView>()('session', z.object({ id: userId, password })),
+  'users.unlock': returns<UserView>()('session', z.object({ id: userId })),
+
+  'backups.list': returns<BackupInfo[]>()('session', none),
+  'backups.create': returns<BackupInfo>()('session', none),
+  'backups.restore': returns<{ safetyCopy: string }>()('session', z.object({ name: z.string().max(200) })),
+  /** Desktop sends the file's bytes over IPC; the browser uploads to POST /api/upload/backup. */
+  'backups.import': returns<BackupInfo>()(
+    'session',
+    z.object({ fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) }),
+  ),
+
+  'audit.list': returns<AuditEntry[]>()(
+    'session',
+    z.object({
+      action: z.string().max(60).optional(),
+      actorId: userId.optional(),
+      from: z.iso.datetime().optional(),
+      to: z.iso.datetime().optional(),
+      text: z.string().max(200).optional(),
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  'audit.verify': returns<AuditVerification>()('session', none),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Exclude<Contract[M]['output'], undefined>;
+
+export interface ApiError {
+  code: 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { AuditEntry, AuditVerification, BackupInfo, Me, OfficeSettings, UserView, WorkspaceStatus };
+export type { CoreEvent } from '../events/bus';
+export type { Permission, Role } from '../auth/roles';

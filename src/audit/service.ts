@@ -1,0 +1,16 @@
+import { requirePermission } from '../auth/roles';
+import type { Actor, Core } from '../core';
+import { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerification } from './log';
+
+export function browseAudit(core: Core, actor: Actor, filter: AuditFilter): AuditEntry[] {
+  requirePermission(actor.user.role, 'audit.read');
+  return listAudit(core.ws.db, filter);
+}
+
+/** Verifying is itself recorded, with its outcome, so a later reader knows when the log was last whole. */
+export function verifyAuditLog(core: Core, actor: Actor): AuditVerification {
+  requirePermission(actor.user.role, 'audit.read');
+  const result = verifyAudit(core.ws.db);
+  appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'audit.verified', '', { ...result }, core.now());
+  return result;
+}

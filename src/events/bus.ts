@@ -1,0 +1,34 @@
+/** What the core tells open UIs without being asked. Later features add their own kinds. */
+export type CoreEvent =
+  | { type: 'users.changed' }
+  | { type: 'settings.changed' }
+  | { type: 'backup.created'; name: string; automatic: boolean }
+  | { type: 'backup.failed'; message: string }
+  | { type: 'workspace.restored'; name: string }
+  | { type: 'session.ended'; userId: number };
+
+export type Listener = (event: CoreEvent) => void;
+
+export interface EventBus {
+  publish(event: CoreEvent): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createEventBus(): EventBus {
+  const listeners = new Set<Listener>();
+  return {
+    publish(event) {
+      for (const l of [...listeners]) {
+        try {
+          l(event);
+        } catch {
+          // One broken subscriber (a closed socket) must not stop the others.
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3';
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
+
+/** Runs every migration newer than the file's `user_version`, each in its own transaction. */
+export function migrate(db: Database.Database, upTo = LATEST_SCHEMA_VERSION): number {
+  let current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current || m.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    current = m.version;
+  }
+  return current;
+}
