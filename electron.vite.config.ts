@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './src/server/security';
 
@@ -8,7 +9,7 @@ function cspMeta(): Plugin {
   return {
     name: 'beranda-csp-meta',
     apply: 'build',
-    transformIndexHtml: (html) =>
+    transformIndexHtml: (html: string) =>
       html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}" />`),
   };
 }

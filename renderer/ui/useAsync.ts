@@ -12,16 +12,17 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const loader = useCallback(load, deps);
+  const loader = useRef(load);
+  loader.current = load;
+  const key = JSON.stringify(deps);
   useEffect(() => {
     const run = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
-    loader().then(
+    loader.current().then(
       (data) => run === latest.current && setState({ data, loading: false }),
       (e: unknown) => run === latest.current && setState((s) => ({ ...s, error: (e as Error).message, loading: false })),
     );
-  }, [loader, tick]);
+  }, [key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { hashToken, resolveSession } from '../auth/sessions';
 import { findUserById } from '../auth/users';
 import type { Actor, Core } from '../core';

@@ -25,7 +25,7 @@ export function listWorkspaceBackups(core: Core, actor: Actor): BackupInfo[] {
   return listBackups(core.ws);
 }
 
-export function backupNow(core: Core, actor: Actor): Promise<BackupInfo> {
+export async function backupNow(core: Core, actor: Actor): Promise<BackupInfo> {
   requirePermission(actor.user.role, 'backups.manage');
   return exclusive(core, async () => {
     const info = await createBackup(core.ws, 'manual', core.now());
@@ -46,7 +46,7 @@ export function uploadBackup(core: Core, actor: Actor, bytes: Uint8Array, fileNa
  * Restores a backup in place. Everyone, the restorer included, signs in again afterwards: the
  * restored accounts and sessions are those of the backup's day.
  */
-export function restoreWorkspace(core: Core, actor: Actor, name: string, lang: Lang): Promise<{ safetyCopy: string }> {
+export async function restoreWorkspace(core: Core, actor: Actor, name: string, lang: Lang): Promise<{ safetyCopy: string }> {
   requirePermission(actor.user.role, 'backups.manage');
   return exclusive(core, async () => {
     const result = await restoreBackup(core.ws, name, core.now(), lang);

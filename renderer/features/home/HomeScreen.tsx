@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { call } from '../../app/api';
 import { useCoreEvent } from '../../app/events';
 import { formatDateTime, formatLongDate, hourIn } from '../../app/format';
@@ -24,8 +25,9 @@ function AdminTiles() {
     if (e.type === 'backup.created') backups.reload();
     if (e.type === 'users.changed') users.reload();
   });
+  const [now] = useState(() => Date.now());
   const latest = backups.data?.[0];
-  const stale = latest && Date.now() - Date.parse(latest.createdAt) > DAY_MS + 60 * 60 * 1000;
+  const stale = latest && now - Date.parse(latest.createdAt) > DAY_MS + 60 * 60 * 1000;
   return (
     <>
       <a className="tile" href="#/pengaturan/cadangan" data-testid="tile-backup">
