@@ -29,5 +29,10 @@ export function startAutoBackups(core: Core): () => void {
   void backupIfDue(core);
   const timer = setInterval(() => void backupIfDue(core), CHECK_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  // The first backup of a new workspace is made as soon as setup is done, not an hour later.
+  const unsubscribe = core.events.subscribe((e) => e.type === 'settings.changed' && void backupIfDue(core));
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

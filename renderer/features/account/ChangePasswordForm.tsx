@@ -39,7 +39,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged(me: Me): void }) {
       {error && <Alert kind="error">{error}</Alert>}
       {done && <Alert kind="success">{t('password.changed')}</Alert>}
       <TextField label={t('password.current')} type="password" value={current} onChange={setCurrent} required name="current" autoComplete="current-password" />
-      <TextField label={t('password.new')} hint={t('user.password.hint')} type="password" value={next} onChange={setNext} required minLength={8} name="next" autoComplete="new-password" />
+      <TextField label={t('password.new')} hint={t('user.password.hint')} type="password" value={next} onChange={setNext} required name="next" autoComplete="new-password" />
       <TextField label={t('user.passwordRepeat')} type="password" value={repeat} onChange={setRepeat} required name="repeat" autoComplete="new-password" />
       <div>
         <button className="btn btn--primary" type="submit" disabled={busy}>

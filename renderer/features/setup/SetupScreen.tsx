@@ -64,7 +64,7 @@ export function SetupScreen({ onDone }: { onDone(me: Me): void }) {
             <TextField label={`${t('user.email')} ${t('common.optional')}`} type="email" value={admin.email} onChange={set('email')} error={errors.email} name="email" autoComplete="email" />
           </div>
           <div className="row">
-            <TextField label={t('user.password')} hint={t('user.password.hint')} type="password" value={admin.password} onChange={set('password')} error={errors.password} required minLength={8} name="password" autoComplete="new-password" />
+            <TextField label={t('user.password')} hint={t('user.password.hint')} type="password" value={admin.password} onChange={set('password')} error={errors.password} required name="password" autoComplete="new-password" />
             <TextField label={t('user.passwordRepeat')} type="password" value={admin.repeat} onChange={set('repeat')} error={errors.repeat} required name="repeat" autoComplete="new-password" />
           </div>
         </fieldset>

@@ -57,7 +57,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: UserView | undefin
         </div>
         <SelectField label={t('user.role')} value={v.role} onChange={set('role')} options={ROLES.map((r) => ({ value: r, label: `${t(`role.${r}`)} — ${t(`role.${r}.desc`)}` }))} name="role" />
         {!user && (
-          <TextField label={t('users.tempPassword')} hint={t('users.tempPassword.hint')} type="text" value={v.password} onChange={set('password')} error={errors.password} required minLength={8} name="password" autoComplete="off" />
+          <TextField label={t('users.tempPassword')} hint={t('users.tempPassword.hint')} type="text" value={v.password} onChange={set('password')} error={errors.password} required name="password" autoComplete="off" />
         )}
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
@@ -92,7 +92,7 @@ export function ResetPasswordForm({ user, onClose, onDone }: { user: UserView; o
     <Modal title={t('users.resetTitle', { name: user.displayName })} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} className="stack">
         {error && <Alert kind="error">{error}</Alert>}
-        <TextField label={t('users.tempPassword')} hint={t('users.tempPassword.hint')} value={password} onChange={setPassword} required minLength={8} name="password" autoComplete="off" />
+        <TextField label={t('users.tempPassword')} hint={t('users.tempPassword.hint')} value={password} onChange={setPassword} required name="password" autoComplete="off" />
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
