@@ -8,6 +8,6 @@ export default defineConfig({
     // e2e files drive one shared Chromium each; two cores are all this machine has.
     fileParallelism: true,
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
