@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../src/storage/migrations/index';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from './support/workspace';
@@ -29,7 +30,7 @@ describe('npm run serve', () => {
     const { out } = await serve(['--port', '0', '--data', data, '--demo'], /Listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toContain('admin / admin-demo-123');
     const url = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
-    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true, schemaVersion: 1 });
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
     const status = await (await fetch(`${url}/api/workspace.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json();
     expect(status).toMatchObject({ ok: true, value: { initialized: true, office: { unitCode: 'DINKOMINFO', city: 'PURBALINGGA' } } });
   });

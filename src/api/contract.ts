@@ -5,6 +5,15 @@ import type { UserView } from '../auth/users';
 import type { BackupInfo } from '../storage/backups';
 import type { OfficeSettings } from '../workspace/settings';
 import type { WorkspaceStatus } from '../workspace/service';
+import type { MyTasks, TimelineEntry } from '../releases/comments';
+import type { ExportResult } from '../releases/export/index';
+import type { ListItem } from '../releases/search';
+import type { VersionSummary } from '../releases/service';
+import type { Template } from '../releases/templates';
+import type { DocumentView, PersonRef } from '../releases/views';
+import type { VersionRecord } from '../releases/repo';
+import type { AttachmentInfo } from '../storage/attachments';
+import { RELEASE_KINDS, RELEASE_STATUSES, type ReleaseKind } from '../shared/release-kinds';
 
 /**
  * Every method the UI can call, with the schema its input is parsed with (once, at the boundary)
@@ -48,6 +57,10 @@ export const officeSchema = z.object({
 });
 
 const userId = z.number().int().positive();
+const docId = z.number().int().positive();
+const version = z.number().int().positive();
+const releaseKind = z.enum(RELEASE_KINDS);
+const jsonObject = z.record(z.string(), z.unknown());
 
 export const contract = {
   'workspace.status': returns<WorkspaceStatus>()('public', none),
@@ -106,6 +119,66 @@ export const contract = {
     }),
   ),
   'audit.verify': returns<AuditVerification>()('session', none),
+
+  /** Everyone signed in may see who their colleagues are (for @mentions and filters). */
+  'users.directory': returns<(PersonRef & { username: string; role: Role })[]>()('session', none),
+
+  'releases.create': returns<DocumentView>()('session', z.object({ kind: releaseKind })),
+  'releases.get': returns<DocumentView>()('session', z.object({ id: docId })),
+  'releases.save': returns<DocumentView>()(
+    'session',
+    z.object({ id: docId, baseVersion: version, title: z.string().max(500), fields: jsonObject, body: jsonObject, note: z.string().max(1000).optional(), overwrite: z.boolean().optional() }),
+  ),
+  'releases.autosave': returns<{ savedAt: string }>()(
+    'session',
+    z.object({ id: docId, baseVersion: version, title: z.string().max(500), fields: jsonObject, body: jsonObject }),
+  ),
+  'releases.discardAutosave': returns<null>()('session', z.object({ id: docId })),
+  'releases.transition': returns<DocumentView>()(
+    'session',
+    z.object({
+      id: docId,
+      action: z.enum(['submit', 'approve', 'request_changes', 'mark_published', 'withdraw']),
+      note: z.string().max(2000).optional(),
+      url: z.string().max(2000).optional(),
+    }),
+  ),
+  'releases.list': returns<{ items: ListItem[]; total: number }>()(
+    'session',
+    z.object({
+      q: z.string().max(200).optional(),
+      kind: releaseKind.optional(),
+      status: z.enum(RELEASE_STATUSES).optional(),
+      authorId: userId.optional(),
+      from: z.iso.datetime().optional(),
+      to: z.iso.datetime().optional(),
+      sort: z.enum(['updated', 'created', 'title', 'relevance']).default('updated'),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+  ),
+  'releases.versions': returns<VersionSummary[]>()('session', z.object({ id: docId })),
+  'releases.version': returns<Omit<VersionRecord, 'authorId'> & { author: PersonRef }>()('session', z.object({ id: docId, version })),
+  'releases.restoreVersion': returns<DocumentView>()('session', z.object({ id: docId, version, baseVersion: version })),
+  'releases.timeline': returns<TimelineEntry[]>()('session', z.object({ id: docId })),
+  'releases.comment': returns<TimelineEntry>()('session', z.object({ id: docId, body: z.string().trim().min(1).max(5000) })),
+  'releases.tasks': returns<MyTasks>()('session', none),
+  'releases.mentionDone': returns<null>()('session', z.object({ commentId: z.number().int().positive() })),
+  'releases.export': returns<ExportResult>()(
+    'session',
+    z.object({ id: docId, format: z.enum(['docx', 'pdf', 'html', 'markdown', 'whatsapp']), version: version.optional() }),
+  ),
+  'releases.templates': returns<{ templates: Record<ReleaseKind, Template>; numberPattern: string }>()('session', none),
+  'releases.saveTemplate': returns<Template>()('session', z.object({ kind: releaseKind, title: z.string().max(500), fields: jsonObject, body: jsonObject })),
+  'releases.resetTemplate': returns<Template>()('session', z.object({ kind: releaseKind })),
+  'releases.setNumberPattern': returns<{ numberPattern: string; example: string }>()(
+    'session',
+    z.object({ pattern: z.string().trim().min(5).max(100).regex(/\{seq3?\}/, 'pattern: harus memuat {seq} atau {seq3}') }),
+  ),
+
+  /** Desktop sends the image bytes over IPC; the browser uploads to POST /api/upload/attachment. */
+  'attachments.upload': returns<AttachmentInfo>()('session', z.object({ fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) })),
+  'attachments.read': returns<{ mime: string; base64: string }>()('session', z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -127,5 +200,7 @@ export function isMethod(name: string): name is Method {
 }
 
 export type { AuditEntry, AuditVerification, BackupInfo, Me, OfficeSettings, UserView, WorkspaceStatus };
+export type { AttachmentInfo, DocumentView, ExportResult, ListItem, MyTasks, PersonRef, Template, TimelineEntry, VersionSummary };
 export type { CoreEvent } from '../events/bus';
 export type { Permission, Role } from '../auth/roles';
+import type { Role } from '../auth/roles';

@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/messages';
 import { backupNow, listWorkspaceBackups, restoreWorkspace, uploadBackup } from '../storage/backup-service';
 import { setupWorkspace, updateOffice, workspaceStatus } from '../workspace/service';
 import type { Method, Output, ParsedInput } from './contract';
+import { releaseHandlers } from './release-handlers';
 
 export interface HandlerArgs<M extends Method> {
   core: Core;
@@ -18,7 +19,7 @@ export interface HandlerArgs<M extends Method> {
   setSession(token: string | null): void;
 }
 
-type Handlers = { [M in Method]: (a: HandlerArgs<M>) => Output<M> | Promise<Output<M>> };
+export type Handlers = { [M in Method]: (a: HandlerArgs<M>) => Output<M> | Promise<Output<M>> };
 
 function signedIn(actor: Actor | undefined): Actor {
   if (!actor) throw new Error('handler needs a session; the contract says otherwise');
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
 
   'audit.list': ({ core, actor, input }) => browseAudit(core, signedIn(actor), input),
   'audit.verify': ({ core, actor }) => verifyAuditLog(core, signedIn(actor)),
+  ...releaseHandlers,
 };

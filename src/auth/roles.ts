@@ -9,6 +9,13 @@ const PERMISSIONS = {
   'settings.manage': ['admin'],
   'backups.manage': ['admin'],
   'audit.read': ['admin'],
+  'releases.read': ['admin', 'editor', 'writer', 'monitor'],
+  'releases.write': ['admin', 'editor', 'writer'],
+  'releases.editAny': ['admin', 'editor'],
+  'releases.review': ['admin', 'editor'],
+  'releases.publish': ['admin', 'editor'],
+  'releases.comment': ['admin', 'editor', 'writer', 'monitor'],
+  'templates.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,7 +5,9 @@ export type CoreEvent =
   | { type: 'backup.created'; name: string; automatic: boolean }
   | { type: 'backup.failed'; message: string }
   | { type: 'workspace.restored'; name: string }
-  | { type: 'session.ended'; userId: number };
+  | { type: 'session.ended'; userId: number }
+  | { type: 'release.changed'; id: number; status: string; version: number }
+  | { type: 'tasks.changed' };
 
 export type Listener = (event: CoreEvent) => void;
 

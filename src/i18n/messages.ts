@@ -32,6 +32,20 @@ const id = {
   'backups.busy': 'Pencadangan atau pemulihan lain sedang berjalan. Tunggu sebentar.',
   'backups.tooLarge': 'Berkas terlalu besar untuk diunggah (maksimal {max}).',
   'audit.notFound': 'Entri log audit tidak ditemukan.',
+  'releases.notFound': 'Naskah tidak ditemukan.',
+  'releases.cannotEdit': 'Anda tidak dapat mengubah naskah ini ({status}).',
+  'releases.conflict': 'Naskah ini sudah disimpan oleh {name} pukul {time} (versi {version}) setelah Anda membukanya. Teks Anda belum hilang: bandingkan dulu, lalu pilih.',
+  'releases.wrongState': 'Tindakan ini tidak bisa untuk naskah berstatus "{status}".',
+  'releases.selfApproval': 'Anda tidak dapat menyetujui naskah yang Anda tulis sendiri. Minta editor lain.',
+  'releases.noteRequired': 'Tulis catatan untuk tindakan ini.',
+  'releases.urlRequired': 'Isi alamat (URL http/https) tempat naskah terbit.',
+  'releases.blocked': 'Naskah belum bisa diajukan: {problems}',
+  'releases.correctionNote': 'Naskah yang sudah terbit hanya bisa diubah sebagai ralat: tulis catatan ralatnya.',
+  'releases.versionNotFound': 'Versi {version} tidak ditemukan.',
+  'releases.tooLarge': 'Naskah terlalu besar untuk disimpan (maksimal {max}).',
+  'attachments.notFound': 'Lampiran tidak ditemukan.',
+  'attachments.badType': 'Hanya gambar JPEG, PNG, GIF atau WebP yang bisa disisipkan.',
+  'attachments.tooLarge': 'Gambar terlalu besar (maksimal {max}).',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -66,6 +80,20 @@ const en: Record<MessageKey, string> = {
   'backups.busy': 'Another backup or restore is running. Wait a moment.',
   'backups.tooLarge': 'The file is too large to upload (at most {max}).',
   'audit.notFound': 'Audit log entry not found.',
+  'releases.notFound': 'Document not found.',
+  'releases.cannotEdit': 'You cannot edit this document ({status}).',
+  'releases.conflict': '{name} saved this document at {time} (version {version}) after you opened it. Your text is not lost: compare first, then choose.',
+  'releases.wrongState': 'This action is not possible for a document in status "{status}".',
+  'releases.selfApproval': 'You cannot approve a document you wrote. Ask another editor.',
+  'releases.noteRequired': 'Write a note for this action.',
+  'releases.urlRequired': 'Enter the address (http/https URL) where it was published.',
+  'releases.blocked': 'The document cannot be submitted yet: {problems}',
+  'releases.correctionNote': 'A published document can only change as a correction: write the correction note.',
+  'releases.versionNotFound': 'Version {version} not found.',
+  'releases.tooLarge': 'The document is too large to save (at most {max}).',
+  'attachments.notFound': 'Attachment not found.',
+  'attachments.badType': 'Only JPEG, PNG, GIF or WebP images can be inserted.',
+  'attachments.tooLarge': 'The image is too large (at most {max}).',
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -15,6 +15,12 @@ export const SESSION_COOKIE = 'beranda_session';
 const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 512 * 1024 * 1024;
 const LOGIN_ATTEMPTS_PER_WINDOW = 20;
+
+/** Raw-body uploads: the browser sends a file's bytes; IPC sends them inside the call itself. */
+const UPLOADS: Record<string, { method: 'backups.import' | 'attachments.upload'; limit: number }> = {
+  '/api/upload/backup': { method: 'backups.import', limit: UPLOAD_LIMIT },
+  '/api/upload/attachment': { method: 'attachments.upload', limit: 16 * 1024 * 1024 },
+};
 const LOGIN_WINDOW_MS = 5 * 60 * 1000;
 
 export interface HttpHostOptions {
@@ -112,10 +118,11 @@ export function createHttpHost(core: Core, opts: HttpHostOptions) {
         sendError(res, 405, 'VALIDATION', 'POST only');
         return;
       }
-      if (url.pathname === '/api/upload/backup') {
-        const body = await readBody(req, UPLOAD_LIMIT);
-        const fileName = url.searchParams.get('name') ?? 'backup.db';
-        await callApi(req, res, 'backups.import', { fileName, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
+      const upload = UPLOADS[url.pathname];
+      if (upload) {
+        const body = await readBody(req, upload.limit);
+        const fileName = url.searchParams.get('name') ?? 'upload';
+        await callApi(req, res, upload.method, { fileName, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
         return;
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src/storage/migrations/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/api/contract';
 import { ADMIN_PASSWORD, openTestCore, OFFICE } from '../support/workspace';
@@ -32,7 +33,7 @@ describe.each(['http', 'ipc'] as const)('the API over %s', (kind) => {
   afterEach(() => transport.close());
 
   it('first run: status says not initialized, setup signs the admin in, a second setup is refused', async () => {
-    expect(value(await admin.call('workspace.status'))).toMatchObject({ initialized: false, schemaVersion: 1 });
+    expect(value(await admin.call('workspace.status'))).toMatchObject({ initialized: false, schemaVersion: LATEST_SCHEMA_VERSION });
     const me = value<{ user: { username: string; role: string } }>(await admin.call('workspace.setup', SETUP));
     expect(me.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(value(await admin.call('workspace.status'))).toMatchObject({ initialized: true, office: { unitCode: 'DINKOMINFO' } });

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src/storage/migrations/index';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core';
@@ -34,7 +35,7 @@ describe('HTTP host hardening', () => {
 
   it('answers /healthz with version and schema version', async () => {
     const r = await rawRequest(port, { path: '/healthz', headers: { Host: `localhost:${port}` } });
-    expect(JSON.parse(r.body)).toEqual({ ok: true, version: '0.1.0', schemaVersion: 1 });
+    expect(JSON.parse(r.body)).toEqual({ ok: true, version: '0.1.0', schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('refuses a Host that is not ours (DNS rebinding), with 403', async () => {

@@ -1,0 +1,116 @@
+import { can } from '../auth/roles';
+import type { Actor, Core } from '../core';
+import type { Db } from '../storage/database';
+import type { DocJSON } from '../shared/editor-schema';
+import type { ReleaseFields, ReleaseKind, ReleaseStatus } from '../shared/release-kinds';
+import type { DocumentRecord } from './repo';
+
+export interface PersonRef {
+  id: number;
+  displayName: string;
+  initials: string;
+}
+
+export interface Capabilities {
+  edit: boolean;
+  submit: boolean;
+  approve: boolean;
+  requestChanges: boolean;
+  markPublished: boolean;
+  withdraw: boolean;
+  comment: boolean;
+}
+
+export interface AutosaveView {
+  baseVersion: number;
+  title: string;
+  fields: ReleaseFields;
+  body: DocJSON;
+  savedAt: string;
+}
+
+export interface DocumentView {
+  id: number;
+  kind: ReleaseKind;
+  status: ReleaseStatus;
+  number: string | null;
+  title: string;
+  fields: ReleaseFields;
+  body: DocJSON;
+  wordCount: number;
+  author: PersonRef;
+  version: number;
+  versionAuthor: PersonRef;
+  isCorrection: boolean;
+  correctionNote: string | null;
+  publishedUrl: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  can: Capabilities;
+  /** This user's unsaved text, when it is newer than the saved version. */
+  autosave: AutosaveView | null;
+}
+
+export function person(db: Db, id: number): PersonRef {
+  const r = db.prepare('SELECT id, display_name, initials FROM users WHERE id = ?').get(id) as { id: number; display_name: string; initials: string } | undefined;
+  return r ? { id: r.id, displayName: r.display_name, initials: r.initials } : { id, displayName: '?', initials: '?' };
+}
+
+const EDITABLE: ReleaseStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published'];
+
+export function canEdit(actor: Actor, doc: DocumentRecord): boolean {
+  const role = actor.user.role;
+  if (!can(role, 'releases.write') || !EDITABLE.includes(doc.status)) return false;
+  if (doc.status === 'published') return can(role, 'releases.publish');
+  return doc.authorId === actor.user.id || can(role, 'releases.editAny');
+}
+
+/** Nobody approves their own text: neither the document's author nor the author of its current version. */
+export function isOwnText(actor: Actor, doc: DocumentRecord): boolean {
+  return doc.authorId === actor.user.id || doc.versionAuthorId === actor.user.id;
+}
+
+export function capabilities(actor: Actor, doc: DocumentRecord): Capabilities {
+  const role = actor.user.role;
+  const mayWrite = can(role, 'releases.write') && (doc.authorId === actor.user.id || can(role, 'releases.editAny'));
+  return {
+    edit: canEdit(actor, doc),
+    submit: mayWrite && (doc.status === 'draft' || doc.status === 'changes_requested'),
+    approve: can(role, 'releases.review') && doc.status === 'in_review' && !isOwnText(actor, doc),
+    requestChanges: can(role, 'releases.review') && doc.status === 'in_review',
+    markPublished: can(role, 'releases.publish') && doc.status === 'approved',
+    withdraw: can(role, 'releases.publish') && doc.status === 'published',
+    comment: can(role, 'releases.comment'),
+  };
+}
+
+export function documentView(core: Core, actor: Actor, doc: DocumentRecord): DocumentView {
+  const db = core.ws.db;
+  const auto = db.prepare('SELECT * FROM autosaves WHERE document_id = ? AND user_id = ?').get(doc.id, actor.user.id) as
+    | { base_version: number; title: string; fields: string; body: string; saved_at: string }
+    | undefined;
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    status: doc.status,
+    number: doc.number,
+    title: doc.title,
+    fields: doc.fields,
+    body: doc.body,
+    wordCount: doc.wordCount,
+    author: person(db, doc.authorId),
+    version: doc.version,
+    versionAuthor: person(db, doc.versionAuthorId),
+    isCorrection: doc.isCorrection,
+    correctionNote: doc.correctionNote,
+    publishedUrl: doc.publishedUrl,
+    publishedAt: doc.publishedAt,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    can: capabilities(actor, doc),
+    autosave: auto
+      ? { baseVersion: auto.base_version, title: auto.title, fields: JSON.parse(auto.fields) as ReleaseFields, body: JSON.parse(auto.body) as DocJSON, savedAt: auto.saved_at }
+      : null,
+  };
+}
