@@ -38,6 +38,16 @@ module.exports = tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
     },
   },
+  // src/shared runs in both the core and the browser: no Node built-ins, no native modules.
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...NODE_BUILTINS, 'better-sqlite3', 'electron', 'react'], message: 'src/shared must run in the browser too.' }, { regex: '^\\.\\./(?!shared/)', message: 'src/shared imports only src/shared.' }] },
+      ],
+    },
+  },
   // main/ may use the core and electron, never the UI.
   {
     files: ['main/**/*.ts'],
@@ -59,7 +69,7 @@ module.exports = tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3'], message: 'The renderer runs in a browser sandbox.' },
-            { regex: '(^|/)src/(?!api/contract$)', message: 'renderer/ may import only src/api/contract from the core.' },
+            { regex: '(^|/)src/(?!api/contract$|shared/)', message: 'renderer/ may import only src/api/contract and src/shared/ from the core.' },
             { regex: '(^|/)main(/|$)', message: 'renderer/ must not import from main/.' },
           ],
         },
@@ -74,7 +84,7 @@ module.exports = tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3'], message: 'The renderer runs in a browser sandbox.' },
-            { regex: '(^|/)src/(?!api/contract$)', message: 'renderer/ may import only src/api/contract from the core.' },
+            { regex: '(^|/)src/(?!api/contract$|shared/)', message: 'renderer/ may import only src/api/contract and src/shared/ from the core.' },
             { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'No imports across features: move shared code to renderer/ui or renderer/app.' },
           ],
         },

@@ -5,6 +5,9 @@ import { AuditScreen } from '../features/audit/AuditScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { OfficeScreen } from '../features/office/OfficeScreen';
+import { ReleaseScreen } from '../features/releases/ReleaseScreen';
+import { ReleasesListScreen } from '../features/releases/ReleasesListScreen';
+import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/id';
@@ -18,18 +21,33 @@ interface RouteDef {
   path: string;
   label: MessageKey;
   needs?: Permission;
-  group: 'main' | 'settings';
-  render(): ReactNode;
+  group: 'main' | 'settings' | 'hidden';
+  render(params: string[]): ReactNode;
 }
 
 const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', group: 'main', render: () => <HomeScreen /> },
+  { path: '/naskah', label: 'nav.releases', needs: 'releases.read', group: 'main', render: () => <ReleasesListScreen /> },
+  { path: '/naskah/:id', label: 'nav.releases', needs: 'releases.read', group: 'hidden', render: ([id]) => <ReleaseScreen id={Number(id)} /> },
   { path: '/akun', label: 'nav.account', group: 'main', render: () => <AccountScreen /> },
+  { path: '/pengaturan/templat', label: 'nav.templates', needs: 'templates.manage', group: 'settings', render: () => <TemplatesScreen /> },
   { path: '/pengaturan/kantor', label: 'nav.office', needs: 'settings.manage', group: 'settings', render: () => <OfficeScreen /> },
   { path: '/pengaturan/pengguna', label: 'nav.users', needs: 'users.manage', group: 'settings', render: () => <UsersScreen /> },
   { path: '/pengaturan/cadangan', label: 'nav.backups', needs: 'backups.manage', group: 'settings', render: () => <BackupsScreen /> },
   { path: '/pengaturan/audit', label: 'nav.audit', needs: 'audit.read', group: 'settings', render: () => <AuditScreen /> },
 ];
+
+/** "/naskah/12" matches "/naskah/:id" with params ["12"]. */
+function matchRoute(path: string): { route: RouteDef; params: string[] } | undefined {
+  for (const route of ROUTES) {
+    const want = route.path.split('/');
+    const got = path.split('/');
+    if (want.length !== got.length) continue;
+    const params: string[] = [];
+    if (want.every((w, i) => (w.startsWith(':') ? (params.push(decodeURIComponent(got[i]!)), /^\d+$/.test(got[i]!)) : w === got[i]))) return { route, params };
+  }
+  return undefined;
+}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -66,7 +84,8 @@ export function Shell({ onRestored, onEnded }: { onRestored(): void; onEnded(): 
   );
 
   const allowed = ROUTES.filter((r) => !r.needs || me.permissions.includes(r.needs));
-  const route = ROUTES.find((r) => r.path === path);
+  const matched = matchRoute(path);
+  const route = matched?.route;
   const settings = allowed.filter((r) => r.group === 'settings');
 
   let content: ReactNode;
@@ -78,11 +97,11 @@ export function Shell({ onRestored, onEnded }: { onRestored(): void; onEnded(): 
         <p>{t('forbidden.body', { roles: t('role.admin') })}</p>
       </div>
     );
-  } else content = route.render();
+  } else content = route.render(matched.params);
 
   const link = (r: RouteDef) => (
     <li key={r.path}>
-      <a href={`#${r.path}`} className={r.path === path ? 'active' : undefined} aria-current={r.path === path ? 'page' : undefined}>
+      <a href={`#${r.path}`} className={route?.label === r.label ? 'active' : undefined} aria-current={r.path === path ? 'page' : undefined}>
         {t(r.label)}
       </a>
     </li>

@@ -59,12 +59,12 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   throw new ApiFailure(code, message, details);
 }
 
-/** Uploads a file's bytes as a backup: raw over HTTP, as bytes over IPC. */
-export async function uploadBackupFile(file: File): Promise<Output<'backups.import'>> {
-  if (window.beranda) return call('backups.import', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+/** Uploads a file's bytes: as bytes inside the call over IPC, as a raw body over HTTP. */
+export async function uploadFile<M extends 'backups.import' | 'attachments.upload'>(method: M, path: string, file: File): Promise<Output<M>> {
+  if (window.beranda) return call(method, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } as Input<M>);
   let res: Response;
   try {
-    res = await fetch(`/api/upload/backup?name=${encodeURIComponent(file.name)}`, {
+    res = await fetch(`${path}?name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-Beranda-Lang': currentLang },
       body: file,
@@ -73,9 +73,13 @@ export async function uploadBackupFile(file: File): Promise<Output<'backups.impo
   } catch {
     throw new ApiFailure('UNAVAILABLE', offlineMessage());
   }
-  const result = (await res.json()) as ApiResult<Output<'backups.import'>>;
+  const result = (await res.json()) as ApiResult<Output<M>>;
   if (result.ok) return result.value;
   throw new ApiFailure(result.error.code, result.error.message);
+}
+
+export function uploadBackupFile(file: File): Promise<Output<'backups.import'>> {
+  return uploadFile('backups.import', '/api/upload/backup', file);
 }
 
 export type ConnectionState = 'connected' | 'connecting' | 'lost';

@@ -60,7 +60,8 @@ const userId = z.number().int().positive();
 const docId = z.number().int().positive();
 const version = z.number().int().positive();
 const releaseKind = z.enum(RELEASE_KINDS);
-const jsonObject = z.record(z.string(), z.unknown());
+// Parsed in depth by the service (fields against the document's kind, body against the editor schema).
+const jsonObject = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'object');
 
 export const contract = {
   'workspace.status': returns<WorkspaceStatus>()('public', none),

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { ExportResult } from '../../../src/api/contract';
+import { call } from '../../app/api';
+import { useI18n } from '../../i18n/i18n';
+import { useToast } from '../../ui/toasts';
+
+function download(r: ExportResult): void {
+  const bytes = r.encoding === 'base64' ? Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(r.data);
+  const url = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const FORMATS = ['docx', 'pdf', 'html', 'markdown', 'whatsapp'] as const;
+
+/** Export the saved version as a file, or copy the WhatsApp text. */
+export function ExportMenu({ docId, version }: { docId: number; version: number }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  async function run(format: (typeof FORMATS)[number], copy = false) {
+    setBusy(true);
+    try {
+      const r = await call('releases.export', { id: docId, format, version });
+      if (copy) {
+        await navigator.clipboard.writeText(r.data);
+        toast('success', t('export.copied'));
+      } else download(r);
+    } catch (e) {
+      toast('error', (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <details className="menu">
+      <summary className="btn">{t('export.title')}</summary>
+      <div className="menu__items">
+        {FORMATS.map((f) => (
+          <button key={f} className="btn btn--ghost" disabled={busy} onClick={() => void run(f)} data-testid={`export-${f}`}>
+            {t(`export.${f}`)}
+          </button>
+        ))}
+        <button className="btn btn--ghost" disabled={busy} onClick={() => void run('whatsapp', true)} data-testid="export-copy-whatsapp">
+          {t('export.copyWhatsapp')}
+        </button>
+      </div>
+    </details>
+  );
+}
