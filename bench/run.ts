@@ -4,17 +4,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation, reportFoundation } from './foundation';
+import { benchReleases, keystrokeToPaint, reportReleases, reportTyping } from './releases';
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
   const log = (line: string) => console.log(`  · ${line}`);
   console.log(`Beranda Humas bench — ${os.cpus().length} cores, Node ${process.version}, ${started}`);
-  const foundation = await benchFoundation(log);
-  const lines = reportFoundation(foundation);
+  // `npm run bench -- releases` runs one part; no argument runs all.
+  const only = process.argv[2];
+  const foundation = !only || only === 'foundation' ? await benchFoundation(log) : undefined;
+  if (only === 'editor') {
+    console.log(reportTyping(await keystrokeToPaint(log)).join('\n'));
+    return;
+  }
+  const releases = !only || only === 'releases' ? await benchReleases(log) : undefined;
+  const lines = [...(foundation ? reportFoundation(foundation) : []), '', ...(releases ? reportReleases(releases) : [])];
   console.log(`\n${lines.join('\n')}`);
   fs.mkdirSync('bench-results', { recursive: true });
   const file = path.join('bench-results', 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases }, null, 2));
   console.log(`\nFigures written to ${file}`);
 }
 

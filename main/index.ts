@@ -75,8 +75,10 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Everything is denied except writing to the clipboard ("Copy WhatsApp text").
+  const allowed = new Set(['clipboard-sanitized-write']);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowed.has(permission));
 
   const dataDir = process.env.BERANDA_DATA_DIR ?? defaultDataDir();
   let core: CoreRelay;

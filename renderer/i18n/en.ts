@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'releases.sort.title': "Title (A–Z)",
   'releases.sort.relevance': "Best match",
   'releases.count': "{n} documents",
+  'releases.countCapped': '{n}+ documents',
   'releases.untitled': "(untitled)",
   'release.headline': "Headline",
   'release.body': "Text",

@@ -183,6 +183,7 @@ export const id = {
   'releases.sort.title': "Judul (A–Z)",
   'releases.sort.relevance': "Paling cocok",
   'releases.count': "{n} naskah",
+  'releases.countCapped': '{n}+ naskah',
   'releases.untitled': "(belum berjudul)",
   'release.headline': "Judul",
   'release.body': "Isi naskah",

@@ -144,7 +144,7 @@ export const contract = {
       url: z.string().max(2000).optional(),
     }),
   ),
-  'releases.list': returns<{ items: ListItem[]; total: number }>()(
+  'releases.list': returns<{ items: ListItem[]; total: number; capped: boolean }>()(
     'session',
     z.object({
       q: z.string().max(200).optional(),

@@ -85,3 +85,17 @@ describe('numbering and dates', () => {
     expect(eventDayLabel('2023-04-04')).toBe('Selasa (4/4)');
   });
 });
+
+describe('search snippets', () => {
+  it('mark prefix matches regardless of case and accents, around the first hit', async () => {
+    const { highlight, queryTerms, snippet } = await import('./snippet');
+    const terms = queryTerms('Pungli kabupatén');
+    expect(terms).toEqual(['pungli', 'kabupaten']);
+    expect(highlight('Satgas Saber PUNGLI Kabupaten', terms)).toBe('Satgas Saber \u0002PUNGLI\u0003 \u0002Kabupaten\u0003');
+    const long = `${'kata '.repeat(50)}sosialisasi pungli di desa ${'lain '.repeat(50)}`;
+    const s = snippet(long, terms, 10);
+    expect(s.startsWith('…')).toBe(true);
+    expect(s.endsWith('…')).toBe(true);
+    expect(s).toContain('\u0002pungli\u0003');
+  });
+});

@@ -1,6 +1,7 @@
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import type { ReleaseKind, ReleaseStatus } from '../shared/release-kinds';
+import { highlight, queryTerms, snippet } from './snippet';
 import { person, type PersonRef } from './views';
 
 export interface ListInput {
@@ -30,8 +31,12 @@ export interface ListItem {
   createdAt: string;
 }
 
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+/** Relevance is computed over this many of the newest matches. */
+export const RANK_WINDOW = 5_000;
+
+/** Beyond this many matches the list says "10,000+". */
+export const COUNT_CAP = 10_000;
+
 
 /**
  * Turns what a person typed into a safe FTS5 query: every word must appear, each as a prefix
@@ -43,7 +48,7 @@ export function ftsQuery(q: string): string | undefined {
   return words.slice(0, 12).map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
 }
 
-export function listDocuments(core: Core, actor: Actor, f: ListInput): { items: ListItem[]; total: number } {
+export function listDocuments(core: Core, actor: Actor, f: ListInput): { items: ListItem[]; total: number; capped: boolean } {
   requirePermission(actor.user.role, 'releases.read');
   const db = core.ws.db;
   const where: string[] = [];
@@ -62,43 +67,54 @@ export function listDocuments(core: Core, actor: Actor, f: ListInput): { items: 
     params[name] = v;
   }
   if (match) params.match = match;
-  const order = {
-    updated: 'd.updated_at DESC, d.id DESC',
-    created: 'd.created_at DESC, d.id DESC',
-    title: 'd.title COLLATE NOCASE ASC, d.id',
-    relevance: match ? 'fts.rank, d.updated_at DESC' : 'd.updated_at DESC, d.id DESC',
-  }[f.sort];
   const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-  const select = match
-    ? `SELECT d.id, d.kind, d.status, d.number, d.title, d.word_count, d.author_id, d.updated_at, d.created_at,
-         highlight(documents_fts, 0, '${MARK_START}', '${MARK_END}') AS title_marked,
-         snippet(documents_fts, 1, '${MARK_START}', '${MARK_END}', '…', 24) AS snippet
-       FROM documents_fts fts JOIN documents d ON d.id = fts.rowid
-       WHERE documents_fts MATCH @match ${filter}`
-    : `SELECT d.id, d.kind, d.status, d.number, d.title, d.word_count, d.author_id, d.updated_at, d.created_at,
-         d.title AS title_marked, substr(d.body_text, 1, 200) AS snippet
-       FROM documents d WHERE 1 = 1 ${filter}`;
-  const rows = db.prepare(`${select} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as {
-    id: number; kind: ReleaseKind; status: ReleaseStatus; number: string | null; title: string; word_count: number; author_id: number;
-    updated_at: string; created_at: string; title_marked: string; snippet: string;
-  }[];
-  const count = match
-    ? `SELECT count(*) AS n FROM documents_fts fts JOIN documents d ON d.id = fts.rowid WHERE documents_fts MATCH @match ${filter}`
-    : `SELECT count(*) AS n FROM documents d WHERE 1 = 1 ${filter}`;
+  const join = where.length ? 'JOIN documents d ON d.id = fts.rowid' : '';
+  const from = match
+    ? `FROM documents_fts fts ${join} WHERE documents_fts MATCH @match ${filter}`
+    : `FROM documents d WHERE 1 = 1 ${filter}`;
+  // Step 1: only ids, sorted and paged. Snippets are costly, and SQLite would compute them for every
+  // match before sorting; they are made below for the one page shown.
+  let idSql: string;
+  if (match && (f.sort === 'relevance' || f.sort === 'created')) {
+    // Newest first walks the index backwards and stops after a page. Relevance ranks the newest
+    // RANK_WINDOW matches: ranking every match of a very common word costs more than it tells.
+    idSql =
+      f.sort === 'created'
+        ? `SELECT fts.rowid AS id ${from} ORDER BY fts.rowid DESC LIMIT @limit OFFSET @offset`
+        : `SELECT id FROM (SELECT fts.rowid AS id, fts.rank AS r ${from} ORDER BY fts.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY r LIMIT @limit OFFSET @offset`;
+  } else {
+    const order = { updated: 'd.updated_at DESC, d.id DESC', created: 'd.id DESC', title: 'd.title COLLATE NOCASE ASC, d.id', relevance: 'd.updated_at DESC, d.id DESC' }[f.sort];
+    const fromJoined = match ? `FROM documents_fts fts JOIN documents d ON d.id = fts.rowid WHERE documents_fts MATCH @match ${filter}` : from;
+    idSql = `SELECT d.id AS id ${fromJoined} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  }
+  const ids = (db.prepare(idSql).all(params) as { id: number }[]).map((r) => r.id);
   const { limit: _l, offset: _o, ...countParams } = params;
-  const total = (db.prepare(count).get(countParams) as { n: number }).n;
+  // Counting stops at a cap: "10,000+" is as useful as an exact number and far cheaper.
+  const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`).get(countParams) as { n: number }).n;
+  type Row = {
+    id: number; kind: ReleaseKind; status: ReleaseStatus; number: string | null; title: string; word_count: number; author_id: number;
+    updated_at: string; created_at: string; body_text: string;
+  };
+  const rowsById = new Map<number, Row>();
+  if (ids.length) {
+    const sql = `SELECT id, kind, status, number, title, word_count, author_id, updated_at, created_at, body_text FROM documents WHERE id IN (${ids.join(',')})`;
+    for (const r of db.prepare(sql).all() as Row[]) rowsById.set(r.id, r);
+  }
+  const terms = match ? queryTerms(f.q ?? '') : [];
+  const rows = ids.map((id) => rowsById.get(id)).filter((r): r is Row => r !== undefined);
   const people = new Map<number, PersonRef>();
   const ref = (id: number) => people.get(id) ?? people.set(id, person(db, id)).get(id)!;
   return {
-    total,
+    total: Math.min(total, COUNT_CAP),
+    capped: total > COUNT_CAP,
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       status: r.status,
       number: r.number,
       title: r.title,
-      titleMarked: r.title_marked,
-      snippet: r.snippet,
+      titleMarked: highlight(r.title, terms),
+      snippet: terms.length ? snippet(r.body_text, terms) : r.body_text.slice(0, 200),
       wordCount: r.word_count,
       author: ref(r.author_id),
       updatedAt: r.updated_at,

@@ -62,8 +62,8 @@ function ReleaseWorkspace({ initial }: { initial: DocumentView }) {
     }
   });
 
-  // The checks read the whole body, so they run a moment after typing stops, not per keystroke.
-  const checkTick = useDebounced(draft.revision, 400);
+  // The checks read the whole body, so they run once typing settles (draft.revision), not per keystroke.
+  const checkTick = draft.revision;
   const report = useMemo(
     () => checkRelease({ kind: doc.kind, title: draft.title, fields: draft.fields, body: draft.body(), office: office ? { city: office.city, unitCode: office.unitCode } : null }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -231,12 +231,3 @@ function ReleaseWorkspace({ initial }: { initial: DocumentView }) {
   );
 }
 
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}

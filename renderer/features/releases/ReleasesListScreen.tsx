@@ -59,7 +59,12 @@ export function ReleasesListScreen() {
     [f, pages, zone],
   );
   useCoreEvent((e) => e.type === 'release.changed' && list.reload());
-  const set = (k: keyof typeof f) => (v: string) => (setF({ ...f, [k]: v }), setPages(1));
+  const set = (k: keyof typeof f) => (v: string) => {
+    // Typing a search switches the default order to "best match", and clearing it switches back.
+    const sort = k === 'q' && f.sort === (f.q ? 'relevance' : 'updated') ? (v.trim() ? 'relevance' : 'updated') : f.sort;
+    setF({ ...f, [k]: v, sort });
+    setPages(1);
+  };
   const canWrite = me.user.role !== 'monitor';
 
   async function create(kind: ReleaseKind) {
@@ -109,7 +114,7 @@ export function ReleasesListScreen() {
       </div>
       {list.data && (
         <p className="muted small" data-testid="release-count">
-          {t('releases.count', { n: list.data.total })}
+          {t(list.data.capped ? 'releases.countCapped' : 'releases.count', { n: list.data.total.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') })}
         </p>
       )}
       <ul className="doc-list" data-testid="release-list">

@@ -46,7 +46,11 @@ export function useReleaseDraft(doc: DocumentView, userId: number) {
   const [title, setTitle] = useState(doc.title);
   const [fields, setFields] = useState<ReleaseFields>(doc.fields);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  // Bumped a moment after typing stops: what the checks panel listens to. Nothing in React changes
+  // per keystroke, so typing in a long document repaints only the editor.
   const [revision, setRevision] = useState(0);
+  const dirty = useRef(false);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const editorRef = useRef<Editor | null>(null);
   const base = useRef(doc.version);
   const latest = useRef({ title, fields });
@@ -64,6 +68,7 @@ export function useReleaseDraft(doc: DocumentView, userId: number) {
     }
     try {
       const { savedAt } = await call('releases.autosave', { id: doc.id, ...snapshot });
+      dirty.current = false;
       setState({ kind: 'autosaved', at: savedAt });
     } catch (e) {
       setState({ kind: 'offline', message: (e as Error).message });
@@ -71,13 +76,23 @@ export function useReleaseDraft(doc: DocumentView, userId: number) {
   }, [doc.id, userId, body]);
 
   const touched = useCallback(() => {
-    setState({ kind: 'dirty' });
-    setRevision((r) => r + 1);
+    if (!dirty.current) {
+      dirty.current = true;
+      setState({ kind: 'dirty' });
+    }
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => setRevision((r) => r + 1), 300);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void autosave(), AUTOSAVE_MS);
   }, [autosave]);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      clearTimeout(settle.current);
+    },
+    [],
+  );
 
   // Closing the tab or window with unsaved text asks first, and flushes what it can.
   useEffect(() => {
@@ -98,6 +113,7 @@ export function useReleaseDraft(doc: DocumentView, userId: number) {
       const saved = await call('releases.save', { id: doc.id, baseVersion: base.current, ...latest.current, body: body(), ...opts });
       base.current = saved.version;
       clearLocalCopy(doc.id, userId);
+      dirty.current = false;
       setState({ kind: 'saved' });
       return saved;
     },
