@@ -47,6 +47,14 @@ export interface CheckReport {
   blocking: boolean;
 }
 
+/** Every text a person typed into the fields (not the JSON around them). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
 const isUrl = (u: string) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(u.trim());
 
 /**
@@ -63,7 +71,7 @@ export function checkRelease(input: CheckInput): CheckReport {
 
   const blocks = toBlocks(input.body);
   // Template prompts look like "[Paragraf pembuka: …]"; none may reach a journalist.
-  const prompt = /\[[^\]\n]{3,}\]/.exec(`${title}\n${plainText(input.body)}\n${JSON.stringify(input.fields)}`);
+  const prompt = /\[[^\]\n]{3,}\]/.exec([title, plainText(input.body), ...stringsIn(input.fields)].join('\n'));
   if (prompt) add('placeholder.left', 'error', { text: prompt[0].slice(0, 60) });
   const words = countWords(plainText(input.body));
   const firstText = blocks.find((b) => b.type === 'paragraph' || b.type === 'heading');

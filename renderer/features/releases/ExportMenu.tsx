@@ -17,7 +17,7 @@ function download(r: ExportResult): void {
 const FORMATS = ['docx', 'pdf', 'html', 'markdown', 'whatsapp'] as const;
 
 /** Export the saved version as a file, or copy the WhatsApp text. */
-export function ExportMenu({ docId, version }: { docId: number; version: number }) {
+export function ExportMenu({ docId, version, small = false }: { docId: number; version: number; small?: boolean }) {
   const { t } = useI18n();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -36,8 +36,8 @@ export function ExportMenu({ docId, version }: { docId: number; version: number 
     }
   }
   return (
-    <details className="menu">
-      <summary className="btn">{t('export.title')}</summary>
+    <details className={`menu${small ? ' menu--inline' : ''}`}>
+      <summary className={small ? 'btn btn--small' : 'btn'}>{small ? t('export.thisVersion', { v: version }) : t('export.title')}</summary>
       <div className="menu__items">
         {FORMATS.map((f) => (
           <button key={f} className="btn btn--ghost" disabled={busy} onClick={() => void run(f)} data-testid={`export-${f}`}>

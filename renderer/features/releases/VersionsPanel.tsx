@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { SelectField } from '../../ui/Field';
 import { TextDiff } from '../../ui/TextDiff';
 import { useAsync } from '../../ui/useAsync';
+import { ExportMenu } from './ExportMenu';
 
 async function versionText(id: number, version: number): Promise<string> {
   const v = await call('releases.version', { id, version });
@@ -49,6 +50,7 @@ export function VersionsPanel({ doc, onRestored, beforeRestore }: { doc: Documen
           <li key={v.version}>
             <strong>v{v.version}</strong> · {v.author.displayName} · <span className="muted small">{formatDateTime(v.createdAt, zone, lang)}</span> · {t('checks.words', { n: v.wordCount })}
             {v.note && <div className="muted small">{v.note}</div>}
+            <ExportMenu docId={doc.id} version={v.version} small />
             {doc.can.edit && v.version !== doc.version && (
               <button
                 className="btn btn--small"
