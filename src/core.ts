@@ -3,6 +3,7 @@ import { createEventBus, type EventBus } from './events/bus';
 import { purgeExpiredSessions } from './auth/sessions';
 import { openWorkspace, type Workspace } from './storage/workspace';
 import { startAutoBackups } from './storage/backup-schedule';
+import { registerCaseHooks } from './cases/clarification';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,6 +37,7 @@ export function createCore(opts: CoreOptions): Core {
   const now = opts.now ?? (() => new Date());
   purgeExpiredSessions(ws.db, now());
   let stopBackups = () => {};
+  let stopHooks = () => {};
   const core: Core = {
     ws,
     events: createEventBus(),
@@ -44,9 +46,11 @@ export function createCore(opts: CoreOptions): Core {
     backupBusy: false,
     close() {
       stopBackups();
+      stopHooks();
       ws.close();
     },
   };
   if (opts.autoBackup !== false) stopBackups = startAutoBackups(core);
+  stopHooks = registerCaseHooks(core);
   return core;
 }

@@ -13,7 +13,9 @@ import type { Template } from '../releases/templates';
 import type { DocumentView, PersonRef } from '../releases/views';
 import type { VersionRecord } from '../releases/repo';
 import type { AttachmentInfo } from '../storage/attachments';
-import { RELEASE_KINDS, RELEASE_STATUSES, type ReleaseKind } from '../shared/release-kinds';
+import { RELEASE_KINDS, RELEASE_STATUSES, VERDICTS, type ReleaseKind } from '../shared/release-kinds';
+import { CASE_KINDS, CASE_STATUSES, CLOSE_REASONS, PLATFORMS, SEVERITIES, type CaseConfig } from '../cases/config';
+import type { CaseBoard, CaseStats, CaseSummary, CaseView } from '../cases/queries';
 
 /**
  * Every method the UI can call, with the schema its input is parsed with (once, at the boundary)
@@ -61,6 +63,35 @@ const docId = z.number().int().positive();
 const version = z.number().int().positive();
 const releaseKind = z.enum(RELEASE_KINDS);
 // Parsed in depth by the service (fields against the document's kind, body against the editor schema).
+const caseId = z.number().int().positive();
+const httpUrl = z.string().trim().max(2000).regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'URL http(s)');
+const caseInput = z.object({
+  kind: z.enum(CASE_KINDS),
+  title: z.string().trim().min(5).max(300),
+  details: z.string().max(20_000).default(''),
+  platforms: z.array(z.enum(PLATFORMS)).max(8).default([]),
+  sourceUrls: z.array(httpUrl).max(50).default([]),
+  firstSeenAt: z.iso.datetime().nullable().default(null),
+  reportedBy: z.string().max(200).default(''),
+  reach: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+  category: z.string().min(1).max(60),
+  region: z.string().max(100).default(''),
+  opd: z.string().max(200).default(''),
+  severity: z.enum(SEVERITIES).optional(),
+  assigneeId: z.number().int().positive().nullable().default(null),
+  ticket: z.string().max(100).default(''),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  verdict: z.enum(VERDICTS).nullable().default(null),
+});
+const caseConfig = z.object({
+  categories: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{2,40}$/), label: z.string().trim().min(1).max(80), weight: z.number().int().min(0).max(3) })).min(1).max(50),
+  regions: z.array(z.string().trim().min(1).max(100)).max(500),
+  opds: z.array(z.string().trim().min(1).max(200)).max(200),
+  targets: z.object({
+    rumor: z.object({ low: z.number().int().min(0).max(60), medium: z.number().int().min(0).max(60), high: z.number().int().min(0).max(60), critical: z.number().int().min(0).max(60) }),
+    complaint: z.object({ low: z.number().int().min(0).max(60), medium: z.number().int().min(0).max(60), high: z.number().int().min(0).max(60), critical: z.number().int().min(0).max(60) }),
+  }),
+});
 const jsonObject = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'object');
 
 export const contract = {
@@ -177,6 +208,45 @@ export const contract = {
     z.object({ pattern: z.string().trim().min(5).max(100).regex(/\{seq3?\}/, 'pattern: harus memuat {seq} atau {seq3}') }),
   ),
 
+  'cases.create': returns<CaseView>()('session', caseInput),
+  'cases.update': returns<CaseView>()('session', caseInput.omit({ kind: true }).extend({ id: caseId })),
+  'cases.get': returns<CaseView>()('session', z.object({ id: caseId })),
+  'cases.list': returns<{ items: CaseSummary[]; total: number }>()(
+    'session',
+    z.object({
+      q: z.string().max(200).optional(),
+      kind: z.enum(CASE_KINDS).optional(),
+      status: z.enum([...CASE_STATUSES, 'open']).optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      category: z.string().max(60).optional(),
+      region: z.string().max(100).optional(),
+      assigneeId: userId.optional(),
+      urgency: z.enum(['overdue', 'due_today']).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ),
+  'cases.board': returns<CaseBoard>()('session', z.object({ kind: z.enum(CASE_KINDS) })),
+  'cases.stats': returns<CaseStats>()('session', none),
+  'cases.transition': returns<CaseView>()(
+    'session',
+    z.object({ id: caseId, to: z.enum(CASE_STATUSES), reason: z.enum(CLOSE_REASONS).optional(), note: z.string().max(2000).optional() }),
+  ),
+  'cases.similar': returns<(CaseSummary & { score: number })[]>()('session', z.object({ text: z.string().max(10_000), excludeId: caseId.optional() })),
+  'cases.merge': returns<CaseView>()('session', z.object({ id: caseId, into: caseId })),
+  'cases.addUrlEvidence': returns<CaseView>()('session', z.object({ id: caseId, url: httpUrl, name: z.string().max(255).default('') })),
+  /** Desktop sends the bytes over IPC; the browser uploads to POST /api/upload/evidence?case=ID. */
+  'cases.addFileEvidence': returns<CaseView>()('session', z.object({ id: z.coerce.number().int().positive(), fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) })),
+  'cases.exportEvidence': returns<{ fileName: string; base64: string }>()('session', z.object({ id: caseId })),
+  'cases.draftClarification': returns<DocumentView>()('session', z.object({ id: caseId })),
+  'cases.claimReview': returns<Record<string, unknown>>()('session', z.object({ documentId: docId })),
+  'cases.settings': returns<{ config: CaseConfig; holidays: { day: string; name: string }[] }>()('session', none),
+  'cases.saveConfig': returns<CaseConfig>()('session', caseConfig),
+  'cases.setHolidays': returns<{ day: string; name: string }[]>()(
+    'session',
+    z.object({ add: z.array(z.object({ day: z.iso.date(), name: z.string().trim().min(1).max(200) })).max(100).default([]), remove: z.array(z.iso.date()).max(100).default([]) }),
+  ),
+
   /** Desktop sends the image bytes over IPC; the browser uploads to POST /api/upload/attachment. */
   'attachments.upload': returns<AttachmentInfo>()('session', z.object({ fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) })),
   'attachments.read': returns<{ mime: string; base64: string }>()('session', z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
@@ -201,6 +271,7 @@ export function isMethod(name: string): name is Method {
 }
 
 export type { AuditEntry, AuditVerification, BackupInfo, Me, OfficeSettings, UserView, WorkspaceStatus };
+export type { CaseBoard, CaseConfig, CaseStats, CaseSummary, CaseView };
 export type { AttachmentInfo, DocumentView, ExportResult, ListItem, MyTasks, PersonRef, Template, TimelineEntry, VersionSummary };
 export type { CoreEvent } from '../events/bus';
 export type { Permission, Role } from '../auth/roles';

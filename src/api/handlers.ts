@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/messages';
 import { backupNow, listWorkspaceBackups, restoreWorkspace, uploadBackup } from '../storage/backup-service';
 import { setupWorkspace, updateOffice, workspaceStatus } from '../workspace/service';
 import type { Method, Output, ParsedInput } from './contract';
+import { caseHandlers } from './case-handlers';
 import { releaseHandlers } from './release-handlers';
 
 export interface HandlerArgs<M extends Method> {
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   'audit.list': ({ core, actor, input }) => browseAudit(core, signedIn(actor), input),
   'audit.verify': ({ core, actor }) => verifyAuditLog(core, signedIn(actor)),
   ...releaseHandlers,
+  ...caseHandlers,
 };

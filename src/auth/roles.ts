@@ -16,6 +16,9 @@ const PERMISSIONS = {
   'releases.publish': ['admin', 'editor'],
   'releases.comment': ['admin', 'editor', 'writer', 'monitor'],
   'templates.manage': ['admin'],
+  'cases.read': ['admin', 'editor', 'writer', 'monitor'],
+  'cases.write': ['admin', 'editor', 'monitor'],
+  'cases.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,8 @@ export type CoreEvent =
   | { type: 'workspace.restored'; name: string }
   | { type: 'session.ended'; userId: number }
   | { type: 'release.changed'; id: number; status: string; version: number }
-  | { type: 'tasks.changed' };
+  | { type: 'tasks.changed' }
+  | { type: 'case.changed'; id: number; status: string };
 
 export type Listener = (event: CoreEvent) => void;
 

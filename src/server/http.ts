@@ -17,9 +17,10 @@ export const UPLOAD_LIMIT = 512 * 1024 * 1024;
 const LOGIN_ATTEMPTS_PER_WINDOW = 20;
 
 /** Raw-body uploads: the browser sends a file's bytes; IPC sends them inside the call itself. */
-const UPLOADS: Record<string, { method: 'backups.import' | 'attachments.upload'; limit: number }> = {
+const UPLOADS: Record<string, { method: 'backups.import' | 'attachments.upload' | 'cases.addFileEvidence'; limit: number }> = {
   '/api/upload/backup': { method: 'backups.import', limit: UPLOAD_LIMIT },
   '/api/upload/attachment': { method: 'attachments.upload', limit: 16 * 1024 * 1024 },
+  '/api/upload/evidence': { method: 'cases.addFileEvidence', limit: 26 * 1024 * 1024 },
 };
 const LOGIN_WINDOW_MS = 5 * 60 * 1000;
 
@@ -122,7 +123,9 @@ export function createHttpHost(core: Core, opts: HttpHostOptions) {
       if (upload) {
         const body = await readBody(req, upload.limit);
         const fileName = url.searchParams.get('name') ?? 'upload';
-        await callApi(req, res, upload.method, { fileName, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
+        // Other query parameters (e.g. ?id= for evidence) travel with the file.
+        const extra = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'name'));
+        await callApi(req, res, upload.method, { ...extra, fileName, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
         return;
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {

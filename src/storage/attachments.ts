@@ -32,6 +32,20 @@ export function storeImage(ws: Workspace, bytes: Uint8Array, originalName: strin
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('VALIDATION', 'attachments.tooLarge', { max: '15 MB' });
   const mime = sniffImage(bytes);
   if (!mime) throw new AppError('VALIDATION', 'attachments.badType');
+  return storeBytes(ws, bytes, mime, originalName, userId, at);
+}
+
+export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+
+/** Evidence may be any file (screenshots, PDFs, recordings); its type is what its bytes say it is. */
+export function storeEvidenceFile(ws: Workspace, bytes: Uint8Array, originalName: string, userId: number, at: string): AttachmentInfo {
+  if (bytes.byteLength > MAX_EVIDENCE_BYTES) throw new AppError('VALIDATION', 'attachments.tooLarge', { max: '25 MB' });
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(8, bytes.byteLength)).toString('latin1');
+  const mime = sniffImage(bytes) ?? (head.startsWith('%PDF') ? 'application/pdf' : 'application/octet-stream');
+  return storeBytes(ws, bytes, mime, originalName, userId, at);
+}
+
+function storeBytes(ws: Workspace, bytes: Uint8Array, mime: string, originalName: string, userId: number, at: string): AttachmentInfo {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = fileOf(ws, sha256);
   if (!fs.existsSync(file)) {
@@ -43,6 +57,10 @@ export function storeImage(ws: Workspace, bytes: Uint8Array, originalName: strin
     .prepare('INSERT OR IGNORE INTO attachments (sha256, size, mime, original_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(sha256, bytes.byteLength, mime, originalName.slice(0, 255), userId, at);
   return { sha256, size: bytes.byteLength, mime, originalName };
+}
+
+export function attachmentFile(ws: Workspace, sha256: string): string {
+  return fileOf(ws, sha256);
 }
 
 export function readAttachment(ws: Workspace, sha256: string): { bytes: Buffer; mime: string } {

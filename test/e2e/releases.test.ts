@@ -99,8 +99,8 @@ describe('writing and approving a release (Chromium)', () => {
     expect(number).toMatch(/^\d+\/HM\/DINKOMINFO\/\d\d\/\d{4}$/);
     await e2e.shot(editor, '34-approved');
 
-    await editor.getByText('Ekspor').click();
-    const [download] = await Promise.all([editor.waitForEvent('download'), editor.getByTestId('export-docx').click()]);
+    await editor.getByText('Ekspor', { exact: true }).click();
+    const [download] = await Promise.all([editor.waitForEvent('download'), editor.locator('.release__head').getByTestId('export-docx').click()]);
     expect(download.suggestedFilename()).toMatch(/^siaran-pers-bakohumas-purbalingga.*\.docx$/);
     const xml = await (await JSZip.loadAsync(fs.readFileSync(await download.path()))).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');

@@ -1,0 +1,62 @@
+/**
+ * Indonesian text folded for comparison: case, punctuation, chat spellings and common affixes, so
+ * that "jln rusak parah gak diperbaiki2" and "Jalan rusak, tidak ada perbaikan" share their words.
+ */
+const SLANG: Record<string, string> = {
+  gak: 'tidak', ga: 'tidak', nggak: 'tidak', enggak: 'tidak', tdk: 'tidak', gk: 'tidak', kagak: 'tidak', ngga: 'tidak',
+  yg: 'yang', dgn: 'dengan', utk: 'untuk', untk: 'untuk', sdh: 'sudah', udah: 'sudah', udh: 'sudah', blm: 'belum', belom: 'belum',
+  jln: 'jalan', jl: 'jalan', dr: 'dari', krn: 'karena', karna: 'karena', sy: 'saya', aku: 'saya', gue: 'saya', gw: 'saya',
+  bgt: 'banget', bngt: 'banget', tp: 'tapi', tpi: 'tapi', jg: 'juga', aja: 'saja', aj: 'saja', sm: 'sama', kmrn: 'kemarin',
+  skrg: 'sekarang', skrng: 'sekarang', org: 'orang', bs: 'bisa', bsa: 'bisa', msh: 'masih', lg: 'lagi', bnyk: 'banyak',
+  pemda: 'pemerintah', pemkab: 'pemerintah', kab: 'kabupaten', kec: 'kecamatan', puskes: 'puskesmas', rs: 'rumahsakit',
+  ektp: 'ktp', 'e-ktp': 'ktp', duit: 'uang', bayar: 'bayar', pungutan: 'pungli', hoax: 'hoaks', hoaxs: 'hoaks',
+};
+
+const STOP = new Set([
+  'yang', 'dan', 'di', 'ke', 'dari', 'ini', 'itu', 'untuk', 'dengan', 'pada', 'ada', 'adalah', 'akan', 'atau', 'juga', 'saja',
+  'sudah', 'belum', 'tidak', 'bisa', 'karena', 'oleh', 'saya', 'kami', 'kita', 'mereka', 'dia', 'ia', 'nya', 'para', 'banget',
+  'lagi', 'masih', 'sangat', 'tapi', 'tetapi', 'sama', 'kalau', 'kok', 'sih', 'dong', 'deh', 'nih', 'tuh', 'ya', 'yah', 'lah',
+  'sekarang', 'kemarin', 'hari', 'orang', 'warga', 'banyak', 'bagaimana', 'kenapa', 'apa', 'mohon', 'tolong', 'min', 'admin',
+]);
+
+/** A light Indonesian stemmer: particles, possessives, then one derivational suffix and prefix. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 4) return w;
+  w = w.replace(/(lah|kah|tah|pun)$/, '');
+  w = w.replace(/(nya|ku|mu)$/, '');
+  if (w.length > 5) w = w.replace(/(kan|an|i)$/, '');
+  const prefixes: [RegExp, string][] = [
+    [/^(meny)/, 's'], [/^(peny)/, 's'], [/^(mem)(?=[aiueo])/, 'p'], [/^(pem)(?=[aiueo])/, 'p'], [/^(men)(?=[aiueo])/, 't'], [/^(pen)(?=[aiueo])/, 't'],
+    [/^(meng|peng|mem|pem|men|pen|me|pe)/, ''], [/^(di|ter|ber|ke|se)/, ''],
+  ];
+  for (const [re, replacement] of prefixes) {
+    if (re.test(w) && w.length - (re.exec(w)![0].length) >= 3) {
+      w = w.replace(re, replacement);
+      break;
+    }
+  }
+  return w;
+}
+
+/** The comparable words of a text: folded, slang resolved, stop words dropped, stemmed, repeats ("2") removed. */
+export function normalizeTokens(text: string): string[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/(\p{L}+)2\b/gu, '$1')
+    .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)?/gu);
+  const out: string[] = [];
+  for (const raw of words ?? []) {
+    const w = SLANG[raw] ?? raw.replace(/-.*$/, '');
+    if (STOP.has(w) || w.length < 2) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Space-separated stems, as stored beside each case for the similarity index. */
+export function normalizedText(text: string): string {
+  return [...new Set(normalizeTokens(text))].join(' ');
+}
