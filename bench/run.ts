@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation, reportFoundation } from './foundation';
 import { benchReleases, keystrokeToPaint, reportReleases, reportTyping } from './releases';
+import { benchCases, reportCases } from './cases';
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -18,11 +19,12 @@ async function main(): Promise<void> {
     return;
   }
   const releases = !only || only === 'releases' ? await benchReleases(log) : undefined;
-  const lines = [...(foundation ? reportFoundation(foundation) : []), '', ...(releases ? reportReleases(releases) : [])];
+  const cases = !only || only === 'cases' ? await benchCases(log) : undefined;
+  const lines = [...(foundation ? reportFoundation(foundation) : []), '', ...(releases ? reportReleases(releases) : []), '', ...(cases ? reportCases(cases) : [])];
   console.log(`\n${lines.join('\n')}`);
   fs.mkdirSync('bench-results', { recursive: true });
   const file = path.join('bench-results', 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases, cases }, null, 2));
   console.log(`\nFigures written to ${file}`);
 }
 

@@ -8,6 +8,10 @@ import { OfficeScreen } from '../features/office/OfficeScreen';
 import { ReleaseScreen } from '../features/releases/ReleaseScreen';
 import { ReleasesListScreen } from '../features/releases/ReleasesListScreen';
 import { TemplatesScreen } from '../features/templates/TemplatesScreen';
+import { CaseScreen } from '../features/cases/CaseScreen';
+import { CasesScreen } from '../features/cases/CasesScreen';
+import { NewCaseScreen } from '../features/cases/NewCaseScreen';
+import { CaseSettingsScreen } from '../features/case-settings/CaseSettingsScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/id';
@@ -29,7 +33,11 @@ const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', group: 'main', render: () => <HomeScreen /> },
   { path: '/naskah', label: 'nav.releases', needs: 'releases.read', group: 'main', render: () => <ReleasesListScreen /> },
   { path: '/naskah/:id', label: 'nav.releases', needs: 'releases.read', group: 'hidden', render: ([id]) => <ReleaseScreen id={Number(id)} /> },
+  { path: '/kasus', label: 'nav.cases', needs: 'cases.read', group: 'main', render: () => <CasesScreen /> },
+  { path: '/kasus/baru/:kind', label: 'nav.cases', needs: 'cases.write', group: 'hidden', render: ([kind]) => <NewCaseScreen kind={kind === 'complaint' ? 'complaint' : 'rumor'} /> },
+  { path: '/kasus/:id', label: 'nav.cases', needs: 'cases.read', group: 'hidden', render: ([id]) => <CaseScreen id={Number(id)} /> },
   { path: '/akun', label: 'nav.account', group: 'main', render: () => <AccountScreen /> },
+  { path: '/pengaturan/kasus', label: 'nav.caseSettings', needs: 'cases.configure', group: 'settings', render: () => <CaseSettingsScreen /> },
   { path: '/pengaturan/templat', label: 'nav.templates', needs: 'templates.manage', group: 'settings', render: () => <TemplatesScreen /> },
   { path: '/pengaturan/kantor', label: 'nav.office', needs: 'settings.manage', group: 'settings', render: () => <OfficeScreen /> },
   { path: '/pengaturan/pengguna', label: 'nav.users', needs: 'users.manage', group: 'settings', render: () => <UsersScreen /> },
@@ -44,7 +52,12 @@ function matchRoute(path: string): { route: RouteDef; params: string[] } | undef
     const got = path.split('/');
     if (want.length !== got.length) continue;
     const params: string[] = [];
-    if (want.every((w, i) => (w.startsWith(':') ? (params.push(decodeURIComponent(got[i]!)), /^\d+$/.test(got[i]!)) : w === got[i]))) return { route, params };
+    // ":id" matches digits only; other parameters (":kind") any word.
+    const fits = (w: string, g: string) => (w === ':id' ? /^\d+$/.test(g) : w.startsWith(':') ? /^\w+$/.test(g) : w === g);
+    if (want.every((w, i) => fits(w, got[i]!))) {
+      want.forEach((w, i) => w.startsWith(':') && params.push(decodeURIComponent(got[i]!)));
+      return { route, params };
+    }
   }
   return undefined;
 }

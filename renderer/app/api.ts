@@ -60,11 +60,17 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
 }
 
 /** Uploads a file's bytes: as bytes inside the call over IPC, as a raw body over HTTP. */
-export async function uploadFile<M extends 'backups.import' | 'attachments.upload'>(method: M, path: string, file: File): Promise<Output<M>> {
-  if (window.beranda) return call(method, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } as Input<M>);
+export async function uploadFile<M extends 'backups.import' | 'attachments.upload' | 'cases.addFileEvidence'>(
+  method: M,
+  path: string,
+  file: File,
+  extra: Record<string, number> = {},
+): Promise<Output<M>> {
+  if (window.beranda) return call(method, { ...extra, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } as Input<M>);
   let res: Response;
+  const query = new URLSearchParams({ name: file.name, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
   try {
-    res = await fetch(`${path}?name=${encodeURIComponent(file.name)}`, {
+    res = await fetch(`${path}?${query.toString()}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-Beranda-Lang': currentLang },
       body: file,

@@ -26,9 +26,20 @@ function zoneOf(core: Core): ZoneLabel {
   return readOffice(core.ws.db)?.timeZone ?? 'WIB';
 }
 
-export function summarize(core: Core, c: CaseRecord, people = new Map<number, PersonRef>()): CaseSummary {
-  const ref = (id: number) => people.get(id) ?? people.set(id, person(core.ws.db, id)).get(id)!;
-  return { ...c, assignee: c.assigneeId ? ref(c.assigneeId) : null, urgency: urgency(c.dueAt, !FINAL.includes(c.status), core.now(), zoneOf(core)) };
+/** What a list needs once per call, not once per case: people, the time zone, "now". */
+export interface SummaryContext {
+  people: Map<number, PersonRef>;
+  zone: ZoneLabel;
+  now: Date;
+}
+
+export function summaryContext(core: Core): SummaryContext {
+  return { people: new Map(), zone: zoneOf(core), now: core.now() };
+}
+
+export function summarize(core: Core, c: CaseRecord, ctx: SummaryContext = summaryContext(core)): CaseSummary {
+  const ref = (id: number) => ctx.people.get(id) ?? ctx.people.set(id, person(core.ws.db, id)).get(id)!;
+  return { ...c, assignee: c.assigneeId ? ref(c.assigneeId) : null, urgency: urgency(c.dueAt, !FINAL.includes(c.status), ctx.now, ctx.zone) };
 }
 
 export function caseView(core: Core, actor: Actor, id: number): CaseView {
@@ -110,25 +121,42 @@ export function listCases(core: Core, actor: Actor, f: CaseFilter): { items: Cas
   const rows = core.ws.db.prepare(`SELECT c.* ${sql} ORDER BY CASE WHEN c.status IN ('selesai', 'ditutup') THEN 1 ELSE 0 END, c.due_at, c.id DESC LIMIT @limit OFFSET @offset`).all(params);
   const { limit: _l, offset: _o, ...countParams } = params;
   const total = (core.ws.db.prepare(`SELECT count(*) AS n ${sql}`).get(countParams) as { n: number }).n;
-  const people = new Map<number, PersonRef>();
-  return { items: (rows as Parameters<typeof fromRow>[0][]).map((r) => summarize(core, fromRow(r), people)), total };
+  const ctx = summaryContext(core);
+  return { items: (rows as Parameters<typeof fromRow>[0][]).map((r) => summarize(core, fromRow(r), ctx)), total };
 }
 
-/** Open cases of one kind, by status column, plus the last 50 finished ones. */
-export type CaseBoard = Record<CaseStatus, CaseSummary[]>;
+export const BOARD_COLUMN_LIMIT = 200;
 
+export interface CaseBoard {
+  /** Per status, the first cards by deadline (finished columns: the most recently finished). */
+  cards: Record<CaseStatus, CaseSummary[]>;
+  /** How many cases each column really holds (open columns: all of them). */
+  counts: Record<CaseStatus, number>;
+}
+
+/** One kind's cases by status column: open ones by deadline, and the last 50 finished ones. */
 export function caseBoard(core: Core, actor: Actor, kind: CaseKind): CaseBoard {
   requirePermission(actor.user.role, 'cases.read');
   const db = core.ws.db;
-  const open = db.prepare("SELECT * FROM cases WHERE kind = ? AND merged_into IS NULL AND status NOT IN ('selesai', 'ditutup') ORDER BY due_at, id").all(kind);
-  const done = db.prepare("SELECT * FROM cases WHERE kind = ? AND merged_into IS NULL AND status IN ('selesai', 'ditutup') ORDER BY closed_at DESC LIMIT 50").all(kind);
-  const board = Object.fromEntries(CASE_STATUSES.map((s) => [s, [] as CaseSummary[]])) as Record<CaseStatus, CaseSummary[]>;
-  const people = new Map<number, PersonRef>();
+  const open = db
+    .prepare(
+      `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY status ORDER BY due_at, id) AS rn FROM cases
+         WHERE kind = ? AND status NOT IN ('selesai', 'ditutup') AND merged_into IS NULL) WHERE rn <= ${BOARD_COLUMN_LIMIT}`,
+    )
+    .all(kind);
+  const done = db.prepare('SELECT * FROM cases WHERE kind = ? AND closed_at IS NOT NULL AND merged_into IS NULL ORDER BY closed_at DESC LIMIT 50').all(kind);
+  const counted = db
+    .prepare("SELECT status, count(*) AS n FROM cases WHERE kind = ? AND status NOT IN ('selesai', 'ditutup') AND merged_into IS NULL GROUP BY status")
+    .all(kind) as { status: CaseStatus; n: number }[];
+  const cards = Object.fromEntries(CASE_STATUSES.map((s) => [s, [] as CaseSummary[]])) as Record<CaseStatus, CaseSummary[]>;
+  const ctx = summaryContext(core);
   for (const r of [...open, ...done] as Parameters<typeof fromRow>[0][]) {
-    const c = summarize(core, fromRow(r), people);
-    board[c.status].push(c);
+    const c = summarize(core, fromRow(r), ctx);
+    cards[c.status].push(c);
   }
-  return board;
+  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, cards[s].length])) as Record<CaseStatus, number>;
+  for (const { status, n } of counted) counts[status] = n;
+  return { cards, counts };
 }
 
 export interface CaseStats {
@@ -146,7 +174,7 @@ export function caseStats(core: Core, actor: Actor): CaseStats {
   const db = core.ws.db;
   const now = core.now();
   const zone = zoneOf(core);
-  const openRows = db.prepare("SELECT severity, due_at, assignee_id FROM cases WHERE merged_into IS NULL AND status NOT IN ('selesai', 'ditutup')").all() as { severity: Severity; due_at: string | null; assignee_id: number | null }[];
+  const openRows = db.prepare("SELECT severity, due_at, assignee_id FROM cases WHERE status NOT IN ('selesai', 'ditutup') AND merged_into IS NULL").all() as { severity: Severity; due_at: string | null; assignee_id: number | null }[];
   const openBySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0, critical: 0 };
   let overdue = 0;
   let dueToday = 0;
@@ -179,6 +207,6 @@ export function caseStats(core: Core, actor: Actor): CaseStats {
 export function similarCases(core: Core, actor: Actor, text: string, excludeId?: number): (CaseSummary & { score: number })[] {
   requirePermission(actor.user.role, 'cases.read');
   const hits = findSimilar(core.ws.db, text, excludeId ? { excludeId } : {});
-  const people = new Map<number, PersonRef>();
-  return hits.map((h) => ({ ...summarize(core, loadCase(core, h.id), people), score: Math.round(h.score * 100) / 100 }));
+  const ctx = summaryContext(core);
+  return hits.map((h) => ({ ...summarize(core, loadCase(core, h.id), ctx), score: Math.round(h.score * 100) / 100 }));
 }

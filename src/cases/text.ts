@@ -9,8 +9,28 @@ const SLANG: Record<string, string> = {
   bgt: 'banget', bngt: 'banget', tp: 'tapi', tpi: 'tapi', jg: 'juga', aja: 'saja', aj: 'saja', sm: 'sama', kmrn: 'kemarin',
   skrg: 'sekarang', skrng: 'sekarang', org: 'orang', bs: 'bisa', bsa: 'bisa', msh: 'masih', lg: 'lagi', bnyk: 'banyak',
   pemda: 'pemerintah', pemkab: 'pemerintah', kab: 'kabupaten', kec: 'kecamatan', puskes: 'puskesmas', rs: 'rumahsakit',
-  ektp: 'ktp', 'e-ktp': 'ktp', duit: 'uang', bayar: 'bayar', pungutan: 'pungli', hoax: 'hoaks', hoaxs: 'hoaks',
+  ektp: 'ktp', 'e-ktp': 'ktp', 'ktp-el': 'ktp', duit: 'uang', pungutan: 'pungli', hoax: 'hoaks', hoaxs: 'hoaks',
+  disdukcapil: 'dukcapil', capil: 'dukcapil', bikin: 'buat', pdam: 'pdam', pju: 'lampu', bansos: 'bansos', kades: 'kepaladesa',
+  fb: 'facebook', ig: 'instagram', wa: 'whatsapp', tt: 'tiktok', smpn: 'smp', sdn: 'sd', sman: 'sma', numpuk: 'tumpuk', ambrol: 'ambruk',
 };
+
+/** Words that name one idea after stemming: being charged money is the same story whichever word is used. */
+const SAME_IDEA: Record<string, string> = {
+  bayar: 'biaya', pungut: 'biaya', uang: 'biaya', tarif: 'biaya', ongkos: 'biaya', duit: 'biaya',
+  padam: 'mati', rendam: 'banjir', lumpuh: 'lumpuh', imunisasi: 'vaksin', vaksinasi: 'vaksin', siswa: 'pelajar', murid: 'pelajar',
+  hapus: 'tiada', tiada: 'tiada', guncang: 'gempa', terjang: 'banjir', keluh: 'keluh', tolak: 'tolak',
+};
+
+/** "Rp50.000", "50 ribu" and "50rb" are one amount; letters and digits stuck together are split. */
+function foldNumbers(text: string): string {
+  return text
+    .replace(/(\d)[.,](?=\d{3}\b)/g, '$1')
+    .replace(/\b(\d+)\s*(?:rb|ribu|k)\b/g, '$1000')
+    .replace(/\b(\d+)\s*(?:jt|juta)\b/g, '$1000000')
+    .replace(/\brp\.?\s*/g, '')
+    .replace(/(\p{L})(\d)/gu, '$1 $2')
+    .replace(/(\d)(\p{L})/gu, '$1 $2');
+}
 
 const STOP = new Set([
   'yang', 'dan', 'di', 'ke', 'dari', 'ini', 'itu', 'untuk', 'dengan', 'pada', 'ada', 'adalah', 'akan', 'atau', 'juga', 'saja',
@@ -41,17 +61,20 @@ export function stem(word: string): string {
 
 /** The comparable words of a text: folded, slang resolved, stop words dropped, stemmed, repeats ("2") removed. */
 export function normalizeTokens(text: string): string[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/(\p{L}+)2\b/gu, '$1')
+  const words = foldNumbers(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/(\p{L}+)2\b/gu, '$1'),
+  )
     .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)?/gu);
   const out: string[] = [];
   for (const raw of words ?? []) {
     const w = SLANG[raw] ?? raw.replace(/-.*$/, '');
     if (STOP.has(w) || w.length < 2) continue;
-    out.push(stem(w));
+    const st = stem(w);
+    out.push(SAME_IDEA[st] ?? st);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { useSession, useZone } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/id';
 import { useAsync } from '../../ui/useAsync';
+import { CaseTiles } from './CaseTiles';
 import { TasksPanel } from './TasksPanel';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,6 +74,7 @@ export function HomeScreen() {
         </div>
         {me.permissions.includes('backups.manage') && <AdminTiles />}
       </div>
+      {me.permissions.includes('cases.read') && <CaseTiles />}
       <h2 className="section-title">{t('tasks.title')}</h2>
       <TasksPanel />
     </div>

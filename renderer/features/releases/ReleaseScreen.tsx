@@ -16,6 +16,7 @@ import { ReleaseFieldsForm } from '../../ui/ReleaseFields';
 import { TextDiff } from '../../ui/TextDiff';
 import { useToast } from '../../ui/toasts';
 import { useAsync } from '../../ui/useAsync';
+import { ClaimReviewPanel } from './ClaimReviewPanel';
 import { ExportMenu } from './ExportMenu';
 import { TimelinePanel } from './TimelinePanel';
 import { clearLocalCopy, readLocalCopy, useReleaseDraft } from './useReleaseDraft';
@@ -184,6 +185,7 @@ function ReleaseWorkspace({ initial }: { initial: DocumentView }) {
         <aside className="release__side">
           <ChecksPanel report={report} />
           <WorkflowPanel doc={doc} beforeAction={async () => (draft.state.kind === 'saved' ? true : save())} onDone={setDoc} />
+          {doc.kind === 'klarifikasi' && doc.status === 'published' && <ClaimReviewPanel docId={doc.id} version={doc.version} />}
           <section className="panel">
             <div className="tabs" role="tablist">
               <button role="tab" aria-selected={tab === 'timeline'} className={tab === 'timeline' ? 'tab tab--on' : 'tab'} onClick={() => setTab('timeline')}>

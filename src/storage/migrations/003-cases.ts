@@ -36,8 +36,11 @@ export const migration003: Migration = {
       closed_at TEXT
     ) STRICT;
     CREATE INDEX cases_status ON cases(status, due_at);
+    -- Boards, tiles and deadlines read only open cases: a small index, however many are closed.
+    CREATE INDEX cases_open ON cases(kind, due_at) WHERE status NOT IN ('selesai', 'ditutup') AND merged_into IS NULL;
     CREATE INDEX cases_created ON cases(created_at);
     CREATE INDEX cases_closed ON cases(closed_at);
+    CREATE INDEX cases_kind_closed ON cases(kind, closed_at) WHERE closed_at IS NOT NULL;
     CREATE INDEX cases_assignee ON cases(assignee_id, status);
 
     CREATE TABLE case_events (
