@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.backup': 'Backups',
   'audit.action.workspace': 'Workspace',
   'audit.action.release': 'Documents',
+  'audit.action.case': 'Rumors & complaints',
   'audit.action.audit': 'Audit checks',
   'forbidden.title': 'No access',
   'forbidden.body': 'This page is for the {roles} role only. Ask your office admin if you need it.',

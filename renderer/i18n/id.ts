@@ -154,6 +154,7 @@ export const id = {
   'audit.action.backup': 'Cadangan',
   'audit.action.workspace': 'Ruang kerja',
   'audit.action.release': 'Naskah',
+  'audit.action.case': 'Isu & Aduan',
   'audit.action.audit': 'Verifikasi audit',
   'forbidden.title': 'Tidak punya akses',
   'forbidden.body': 'Halaman ini hanya untuk peran {roles}. Minta admin kantor bila Anda memerlukannya.',

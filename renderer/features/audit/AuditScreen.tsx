@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { useAsync } from '../../ui/useAsync';
 
 const PAGE = 100;
-const ACTION_GROUPS = ['auth', 'users', 'release', 'settings', 'backup', 'workspace', 'audit'] as const;
+const ACTION_GROUPS = ['auth', 'users', 'release', 'case', 'settings', 'backup', 'workspace', 'audit'] as const;
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
