@@ -10,7 +10,7 @@ import { findSimilar } from '../src/cases/similarity';
 import { normalizedText } from '../src/cases/text';
 import { CASE_PAIRS } from '../test/fixtures/case-pairs';
 import { scorePairs } from '../test/support/case-eval';
-import { ms, summarize, time, type Summary } from './stats';
+import { ms, rng, summarize, time, type Summary } from './stats';
 
 const CASES = 100_000;
 const OPEN = 5_000;
@@ -18,10 +18,6 @@ const PLACES = ['Bobotsari', 'Bojongsari', 'Bukateja', 'Kaligondang', 'Kalimanah
 const SUBJECTS = ['jalan rusak', 'KTP elektronik dipungut biaya', 'vaksin anak', 'banjir', 'puskesmas menolak pasien', 'lampu jalan mati', 'bansos dipotong', 'pungli sekolah', 'air PDAM keruh', 'gempa hoaks', 'sampah menumpuk', 'beasiswa dihapus', 'jembatan ambrol', 'harga beras naik', 'internet desa lemot', 'ambulans desa', 'tanah longsor', 'pasar kumuh', 'posyandu tutup', 'BPJS ditolak'];
 const TAILS = ['warga resah', 'sudah seminggu', 'viral di media sosial', 'belum ada tanggapan', 'mohon segera ditindak', 'kata warganet', 'menurut pesan berantai', 'disebar akun anonim'];
 
-function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 export interface CaseFigures {
   cases: number;

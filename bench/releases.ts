@@ -9,7 +9,7 @@ import { findUserByUsername } from '../src/auth/users';
 import { insertDocument } from '../src/releases/repo';
 import { listDocuments } from '../src/releases/search';
 import { createHttpHost } from '../src/server/http';
-import { ms, summarize, time, type Summary } from './stats';
+import { ms, rng, summarize, time, type Summary } from './stats';
 
 const DOCS = 50_000;
 // Selective queries (a place, a topic) as offices type them, and two broad ones that match most of
@@ -22,11 +22,6 @@ const TOPICS = [
   'gedung sekolah', 'ambulans desa', 'BPJS kesehatan', 'lowongan kerja', 'perizinan usaha', 'tanah longsor', 'posyandu', 'kebakaran rumah', 'pemilihan kepala desa', 'internet desa',
 ];
 
-/** A deterministic pseudo-random sequence, so every run indexes the same corpus. */
-function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 export interface ReleaseFigures {
   documents: number;

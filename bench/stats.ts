@@ -21,3 +21,9 @@ export async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const value = await fn();
   return [performance.now() - t0, value];
 }
+
+/** A deterministic pseudo-random sequence, so every run measures the same corpus. */
+export function rng(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}

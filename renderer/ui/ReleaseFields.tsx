@@ -24,6 +24,16 @@ function ContactFields({ value, onChange, disabled }: Props<Contact>) {
   );
 }
 
+function WithNumber({ checked, onChange }: { checked: boolean; onChange(v: boolean): void }) {
+  const { t } = useI18n();
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {t('fields.withNumber')}
+    </label>
+  );
+}
+
 /** datetime-local works in the browser's zone; the office zone is what users mean, so convert. */
 const OFFSET = { WIB: 7, WITA: 8, WIT: 9 } as const;
 function toLocalInput(iso: string | null, zone: keyof typeof OFFSET): string {
@@ -47,10 +57,7 @@ function SiaranPers({ value, onChange, disabled, zone }: Props<SiaranPersFields>
             <input type="checkbox" checked={value.embargoAt === null} onChange={(e) => onChange({ ...value, embargoAt: e.target.checked ? null : new Date(Date.now() + 3600_000).toISOString() })} />
             {t('fields.immediate')}
           </label>
-          <label className="check">
-            <input type="checkbox" checked={value.withNumber} onChange={(e) => onChange({ ...value, withNumber: e.target.checked })} />
-            {t('fields.withNumber')}
-          </label>
+          <WithNumber checked={value.withNumber} onChange={(withNumber) => onChange({ ...value, withNumber })} />
         </div>
         <div className="row">
           {value.embargoAt !== null && (
@@ -104,10 +111,7 @@ function Klarifikasi({ value, onChange, disabled }: Props<KlarifikasiFields>) {
             </button>
           </div>
         </div>
-        <label className="check">
-          <input type="checkbox" checked={value.withNumber} onChange={(e) => onChange({ ...value, withNumber: e.target.checked })} />
-          {t('fields.withNumber')}
-        </label>
+        <WithNumber checked={value.withNumber} onChange={(withNumber) => onChange({ ...value, withNumber })} />
       </fieldset>
       <ContactFields value={value.contact} onChange={(contact) => onChange({ ...value, contact })} disabled={disabled} />
     </>
@@ -134,10 +138,7 @@ function HakJawab({ value, onChange, disabled }: Props<HakJawabFields>) {
           </label>
           {value.printed && <TextField label={t('fields.printedAt')} type="date" value={value.printedAt ?? ''} onChange={(v) => onChange({ ...value, printedAt: v || null })} name="printedAt" />}
         </div>
-        <label className="check">
-          <input type="checkbox" checked={value.withNumber} onChange={(e) => onChange({ ...value, withNumber: e.target.checked })} />
-          {t('fields.withNumber')}
-        </label>
+        <WithNumber checked={value.withNumber} onChange={(withNumber) => onChange({ ...value, withNumber })} />
       </fieldset>
       <ContactFields value={value.contact} onChange={(contact) => onChange({ ...value, contact })} disabled={disabled} />
     </>

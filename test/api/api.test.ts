@@ -1,19 +1,11 @@
 import { LATEST_SCHEMA_VERSION } from '../../src/storage/migrations/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/api/contract';
+import { error, value } from '../support/results';
 import { ADMIN_PASSWORD, openTestCore, OFFICE } from '../support/workspace';
 import { httpTransport, ipcTransport, type TestClient, type Transport } from '../support/transports';
 import type { Core } from '../../src/core';
 
-function value<T = Record<string, unknown>>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
-function error(r: ApiResult<unknown>) {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 const SETUP = {
   office: { ...OFFICE, unitCode: 'dinkominfo' },

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/api/contract';
+import { value } from '../support/results';
 import { ipcTransport } from '../support/transports';
 import { ADMIN_PASSWORD, makeUser, setUpCore } from '../support/workspace';
 
-function value<T = Record<string, unknown>>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 const contact = { name: 'Prayitno', phone: '0281-891016', email: '' };
 const body = (...texts: string[]) => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });

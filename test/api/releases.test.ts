@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/api/contract';
+import { error, value } from '../support/results';
 import type { Actor, Core } from '../../src/core';
 import type { Role } from '../../src/auth/roles';
 import { httpTransport, ipcTransport, type TestClient, type Transport } from '../support/transports';
@@ -8,14 +8,6 @@ import { ADMIN_PASSWORD, makeUser, setUpCore } from '../support/workspace';
 import { sampleRelease } from '../support/releases';
 import { pdfText } from '../support/pdf-text';
 
-function value<T = Record<string, unknown>>(r: ApiResult<unknown>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-function error(r: ApiResult<unknown>) {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 interface Doc {
   id: number;

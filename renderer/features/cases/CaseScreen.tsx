@@ -11,6 +11,7 @@ import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { fieldErrors } from '../../ui/OfficeFields';
+import { downloadFile } from '../../ui/download';
 import { useToast } from '../../ui/toasts';
 import { useAsync } from '../../ui/useAsync';
 import { CaseBadges } from './caseLabels';
@@ -20,16 +21,6 @@ const NEXT: Record<CaseView['kind'], CaseStatus[]> = {
   rumor: ['verifikasi', 'perlu_klarifikasi', 'selesai'],
   complaint: ['verifikasi', 'diteruskan', 'ditindaklanjuti', 'selesai'],
 };
-
-function downloadBase64(fileName: string, base64: string, mime: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function CaseScreen({ id }: { id: number }) {
   const { t, lang } = useI18n();
@@ -115,7 +106,7 @@ export function CaseScreen({ id }: { id: number }) {
                       {e.name}
                     </a>
                   ) : (
-                    <button className="btn btn--link" onClick={() => void call('attachments.read', { sha256: e.sha256! }).then((a) => downloadBase64(e.name, a.base64, a.mime))}>
+                    <button className="btn btn--link" onClick={() => void call('attachments.read', { sha256: e.sha256! }).then((a) => downloadFile(e.name, a.base64, 'base64', a.mime))}>
                       {e.name}
                     </button>
                   )}
@@ -150,7 +141,7 @@ export function CaseScreen({ id }: { id: number }) {
                 </div>
               </div>
             )}
-            <button className="btn btn--small" onClick={() => void act(async () => { const z = await call('cases.exportEvidence', { id }); downloadBase64(z.fileName, z.base64, 'application/zip'); })}>
+            <button className="btn btn--small" onClick={() => void act(async () => { const z = await call('cases.exportEvidence', { id }); downloadFile(z.fileName, z.base64, 'base64', 'application/zip'); })}>
               {t('cases.exportEvidence')}
             </button>
           </section>

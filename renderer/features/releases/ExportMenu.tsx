@@ -1,18 +1,8 @@
 import { useState } from 'react';
-import type { ExportResult } from '../../../src/api/contract';
 import { call } from '../../app/api';
 import { useI18n } from '../../i18n/i18n';
+import { downloadFile } from '../../ui/download';
 import { useToast } from '../../ui/toasts';
-
-function download(r: ExportResult): void {
-  const bytes = r.encoding === 'base64' ? Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(r.data);
-  const url = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = r.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const FORMATS = ['docx', 'pdf', 'html', 'markdown', 'whatsapp'] as const;
 
@@ -28,7 +18,7 @@ export function ExportMenu({ docId, version, small = false }: { docId: number; v
       if (copy) {
         await navigator.clipboard.writeText(r.data);
         toast('success', t('export.copied'));
-      } else download(r);
+      } else downloadFile(r.fileName, r.data, r.encoding, r.mime);
     } catch (e) {
       toast('error', (e as Error).message);
     } finally {
