@@ -16,15 +16,21 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-export async function httpTransport(core: Core): Promise<Transport & { url: string }> {
+export async function httpTransport(core: Core): Promise<Transport & { url: string; rawUpload(path: string, body: Buffer, client: TestClient): Promise<ApiResult<unknown>> }> {
   const host = createHttpHost(core, { host: '127.0.0.1', port: 0, rendererDir: 'out/renderer' });
   const { url } = await host.listen();
   return {
     name: 'http',
     url,
+    /** A raw-body upload as the browser sends it, with the client's session cookie. */
+    async rawUpload(path, body, client) {
+      const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Cookie: (client as TestClient & { cookie(): string }).cookie() }, body: new Uint8Array(body) });
+      return (await res.json()) as ApiResult<unknown>;
+    },
     client() {
       let cookie = '';
       return {
+        cookie: () => cookie,
         async call(method, input = {}, lang = 'id') {
           const res = await fetch(`${url}/api/${method}`, {
             method: 'POST',
