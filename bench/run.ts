@@ -6,6 +6,7 @@ import path from 'node:path';
 import { benchFoundation, reportFoundation } from './foundation';
 import { benchReleases, keystrokeToPaint, reportReleases, reportTyping } from './releases';
 import { benchCases, reportCases } from './cases';
+import { benchMonitoring, reportMonitoring } from './monitoring';
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -20,11 +21,20 @@ async function main(): Promise<void> {
   }
   const releases = !only || only === 'releases' ? await benchReleases(log) : undefined;
   const cases = !only || only === 'cases' ? await benchCases(log) : undefined;
-  const lines = [...(foundation ? reportFoundation(foundation) : []), '', ...(releases ? reportReleases(releases) : []), '', ...(cases ? reportCases(cases) : [])];
+  const monitoring = !only || only === 'monitoring' ? await benchMonitoring(log) : undefined;
+  const lines = [
+    ...(foundation ? reportFoundation(foundation) : []),
+    '',
+    ...(releases ? reportReleases(releases) : []),
+    '',
+    ...(cases ? reportCases(cases) : []),
+    '',
+    ...(monitoring ? reportMonitoring(monitoring) : []),
+  ];
   console.log(`\n${lines.join('\n')}`);
   fs.mkdirSync('bench-results', { recursive: true });
   const file = path.join('bench-results', 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases, cases }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases, cases, monitoring }, null, 2));
   console.log(`\nFigures written to ${file}`);
 }
 

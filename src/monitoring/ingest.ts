@@ -79,15 +79,21 @@ export function matchWatchlists(db: Db, itemIds: number[], at: string): { watchl
   if (!itemIds.length) return [];
   const out: { watchlistId: number; itemIds: number[] }[] = [];
   const lists = db.prepare('SELECT id, fts_query, folder_ids FROM watchlists').all() as { id: number; fts_query: string; folder_ids: string }[];
-  const idList = itemIds.join(',');
+  // Items of one fetch are inserted together, so a rowid range (which FTS5 seeks directly) covers
+  // them; the set check below drops anything in the range that is not new.
+  const wanted = new Set(itemIds);
+  const lo = Math.min(...itemIds);
+  const hi = Math.max(...itemIds);
   for (const w of lists) {
     const folders = JSON.parse(w.folder_ids) as number[];
     const folderFilter = folders.length ? `AND i.feed_id IN (SELECT id FROM feeds WHERE folder_id IN (${folders.map(Number).join(',')}))` : '';
     const hits = (
       db
-        .prepare(`SELECT f.rowid AS id FROM feed_items_fts f JOIN feed_items i ON i.id = f.rowid WHERE feed_items_fts MATCH ? AND f.rowid IN (${idList}) ${folderFilter}`)
-        .all(w.fts_query) as { id: number }[]
-    ).map((r) => r.id);
+        .prepare(`SELECT f.rowid AS id FROM feed_items_fts f JOIN feed_items i ON i.id = f.rowid WHERE feed_items_fts MATCH ? AND f.rowid BETWEEN ? AND ? ${folderFilter}`)
+        .all(w.fts_query, lo, hi) as { id: number }[]
+    )
+      .map((r) => r.id)
+      .filter((id) => wanted.has(id));
     if (!hits.length) continue;
     const insert = db.prepare('INSERT OR IGNORE INTO watchlist_hits (watchlist_id, item_id, at) VALUES (?, ?, ?)');
     for (const id of hits) insert.run(w.id, id, at);
