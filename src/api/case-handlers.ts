@@ -3,14 +3,10 @@ import { caseSettings, saveCaseConfig, setHolidays } from '../cases/config-servi
 import { addFileEvidence, addUrlEvidence, exportEvidence } from '../cases/evidence';
 import { caseBoard, caseStats, caseView, listCases, similarCases } from '../cases/queries';
 import { createCase, loadCase, mergeCase, transitionCase, updateCase } from '../cases/service';
-import type { Actor } from '../core';
+import { signedIn } from './signed-in';
 import type { Method } from './contract';
 import type { Handlers } from './handlers';
 
-function signedIn(actor: Actor | undefined): Actor {
-  if (!actor) throw new Error('handler needs a session; the contract says otherwise');
-  return actor;
-}
 
 export const caseHandlers: Pick<Handlers, Extract<Method, `cases.${string}`>> = {
   'cases.create': ({ core, actor, input }) => caseView(core, signedIn(actor), createCase(core, signedIn(actor), input).id),

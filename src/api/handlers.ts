@@ -5,6 +5,7 @@ import type { Actor, Core } from '../core';
 import type { Lang } from '../i18n/messages';
 import { backupNow, listWorkspaceBackups, restoreWorkspace, uploadBackup } from '../storage/backup-service';
 import { setupWorkspace, updateOffice, workspaceStatus } from '../workspace/service';
+import { signedIn } from './signed-in';
 import type { Method, Output, ParsedInput } from './contract';
 import { caseHandlers } from './case-handlers';
 import { releaseHandlers } from './release-handlers';
@@ -22,10 +23,6 @@ export interface HandlerArgs<M extends Method> {
 
 export type Handlers = { [M in Method]: (a: HandlerArgs<M>) => Output<M> | Promise<Output<M>> };
 
-function signedIn(actor: Actor | undefined): Actor {
-  if (!actor) throw new Error('handler needs a session; the contract says otherwise');
-  return actor;
-}
 
 export const handlers: Handlers = {
   'workspace.status': ({ core }) => workspaceStatus(core),

@@ -1,6 +1,5 @@
 import { requirePermission } from '../auth/roles';
 import { listUsers } from '../auth/users';
-import type { Actor } from '../core';
 import { addComment, documentTimeline, markMentionDone, myTasks } from '../releases/comments';
 import { exportDocument } from '../releases/export/index';
 import { listDocuments } from '../releases/search';
@@ -17,13 +16,10 @@ import {
 import { restoreBuiltInTemplate, saveTemplate, setNumberPattern, templatesAndNumbering } from '../releases/template-service';
 import { transition } from '../releases/workflow';
 import { readAttachment, storeImage } from '../storage/attachments';
+import { signedIn } from './signed-in';
 import type { Method } from './contract';
 import type { Handlers } from './handlers';
 
-function signedIn(actor: Actor | undefined): Actor {
-  if (!actor) throw new Error('handler needs a session; the contract says otherwise');
-  return actor;
-}
 
 type ReleaseMethod = Extract<Method, `releases.${string}` | `attachments.${string}` | 'users.directory'>;
 

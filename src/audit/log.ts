@@ -6,6 +6,11 @@ export interface AuditActor {
   name: string;
 }
 
+/** The audit actor for a signed-in user: the id, and the username as it was at the time. */
+export function auditActor(a: { user: { id: number; username: string } }): AuditActor {
+  return { id: a.user.id, name: a.user.username };
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

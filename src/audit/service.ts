@@ -1,6 +1,6 @@
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
-import { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerification } from './log';
+import { appendAudit, auditActor, listAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerification } from './log';
 
 export function browseAudit(core: Core, actor: Actor, filter: AuditFilter): AuditEntry[] {
   requirePermission(actor.user.role, 'audit.read');
@@ -11,6 +11,6 @@ export function browseAudit(core: Core, actor: Actor, filter: AuditFilter): Audi
 export function verifyAuditLog(core: Core, actor: Actor): AuditVerification {
   requirePermission(actor.user.role, 'audit.read');
   const result = verifyAudit(core.ws.db);
-  appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'audit.verified', '', { ...result }, core.now());
+  appendAudit(core.ws.db, auditActor(actor), 'audit.verified', '', { ...result }, core.now());
   return result;
 }

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
 import { formatTime } from '../time/zones';
@@ -78,7 +78,7 @@ export function logout(core: Core, actor: Actor): void {
   const db = core.ws.db;
   db.transaction(() => {
     deleteSession(db, actor.tokenHash);
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, 'auth.logout', actor.user.username, {}, core.now());
+    appendAudit(db, auditActor(actor), 'auth.logout', actor.user.username, {}, core.now());
   })();
 }
 
@@ -93,7 +93,7 @@ export async function changeOwnPassword(core: Core, actor: Actor, current: strin
   db.transaction(() => {
     setPassword(db, actor.user.id, hash, false, now);
     deleteUserSessions(db, actor.user.id, actor.tokenHash);
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, 'auth.password_changed', actor.user.username, {}, now);
+    appendAudit(db, auditActor(actor), 'auth.password_changed', actor.user.username, {}, now);
   })();
   return describeMe(core, { ...actor, user: { ...actor.user, passwordHash: hash, mustChangePassword: false } });
 }

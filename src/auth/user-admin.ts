@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
 import { checkPasswordPolicy, hashPassword } from './passwords';
@@ -18,9 +18,6 @@ import {
   type UserView,
 } from './users';
 
-function who(actor: Actor) {
-  return { id: actor.user.id, name: actor.user.username };
-}
 
 export function listAllUsers(core: Core, actor: Actor): UserView[] {
   requirePermission(actor.user.role, 'users.manage');
@@ -50,7 +47,7 @@ export async function createUser(core: Core, actor: Actor, input: NewUserInput):
   const id = db.transaction(() => {
     if (findUserByUsername(db, input.username)) throw new AppError('CONFLICT', 'users.usernameTaken', { username: input.username });
     const newId = insertUser(db, { ...input, passwordHash, mustChangePassword: true }, now);
-    appendAudit(db, who(actor), 'users.created', input.username, { role: input.role, displayName: input.displayName }, now);
+    appendAudit(db, auditActor(actor), 'users.created', input.username, { role: input.role, displayName: input.displayName }, now);
     return newId;
   })();
   core.events.publish({ type: 'users.changed' });
@@ -79,7 +76,7 @@ export function editUser(core: Core, actor: Actor, id: number, changes: UserChan
       if (v !== undefined && v !== before) diff[k] = { from: before, to: v };
     }
     if (changes.active === false && target.active) deleteUserSessions(db, id);
-    appendAudit(db, who(actor), 'users.updated', target.username, diff, now);
+    appendAudit(db, auditActor(actor), 'users.updated', target.username, diff, now);
     return findUserById(db, id)!;
   })();
   core.events.publish({ type: 'users.changed' });
@@ -99,7 +96,7 @@ export async function resetUserPassword(core: Core, actor: Actor, id: number, pa
   db.transaction(() => {
     setPassword(db, id, hash, true, now);
     deleteUserSessions(db, id);
-    appendAudit(db, who(actor), 'users.password_reset', target.username, {}, now);
+    appendAudit(db, auditActor(actor), 'users.password_reset', target.username, {}, now);
   })();
   core.events.publish({ type: 'users.changed' });
   core.events.publish({ type: 'session.ended', userId: id });
@@ -114,7 +111,7 @@ export function unlockUser(core: Core, actor: Actor, id: number): UserView {
   const now = core.now();
   db.transaction(() => {
     recordFailedLogin(db, id, 0, null);
-    appendAudit(db, who(actor), 'users.unlocked', target.username, {}, now);
+    appendAudit(db, auditActor(actor), 'users.unlocked', target.username, {}, now);
   })();
   core.events.publish({ type: 'users.changed' });
   return toView(findUserById(db, id)!, now);

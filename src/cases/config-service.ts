@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { readCaseConfig, writeCaseConfig, type CaseConfig } from './config';
@@ -12,7 +12,7 @@ export function saveCaseConfig(core: Core, actor: Actor, config: CaseConfig): Ca
   requirePermission(actor.user.role, 'cases.configure');
   core.ws.db.transaction(() => {
     writeCaseConfig(core.ws.db, config);
-    appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'settings.cases_updated', '', {}, core.now());
+    appendAudit(core.ws.db, auditActor(actor), 'settings.cases_updated', '', {}, core.now());
   })();
   return config;
 }
@@ -24,7 +24,7 @@ export function setHolidays(core: Core, actor: Actor, add: { day: string; name: 
   db.transaction(() => {
     for (const d of remove) db.prepare('DELETE FROM holidays WHERE day = ?').run(d);
     for (const h of add) db.prepare('INSERT INTO holidays (day, name) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET name = excluded.name').run(h.day, h.name);
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, 'settings.holidays_updated', '', { added: add.map((h) => h.day), removed: remove }, core.now());
+    appendAudit(db, auditActor(actor), 'settings.holidays_updated', '', { added: add.map((h) => h.day), removed: remove }, core.now());
   })();
   return db.prepare('SELECT day, name FROM holidays ORDER BY day').all() as { day: string; name: string }[];
 }

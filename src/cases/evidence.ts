@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
@@ -20,7 +20,7 @@ export function addFileEvidence(core: Core, actor: Actor, caseId: number, fileNa
       c.id, fileName.slice(0, 255), info.sha256, info.size, info.mime, actor.user.id, at,
     );
     addCaseEvent(db, { caseId: c.id, at, actorId: actor.user.id, action: 'evidence_added', details: { name: fileName, sha256: info.sha256, size: info.size } });
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, 'case.evidence_added', String(c.id), { name: fileName, sha256: info.sha256 }, core.now());
+    appendAudit(db, auditActor(actor), 'case.evidence_added', String(c.id), { name: fileName, sha256: info.sha256 }, core.now());
   })();
   announceCase(core, c);
   return info;
@@ -73,6 +73,6 @@ export async function exportEvidence(core: Core, actor: Actor, caseId: number): 
   };
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'case.evidence_exported', String(c.id), { files: items.length }, core.now());
+  appendAudit(core.ws.db, auditActor(actor), 'case.evidence_exported', String(c.id), { files: items.length }, core.now());
   return { fileName: `bukti-kasus-${c.id}.zip`, base64: bytes.toString('base64') };
 }

@@ -1,13 +1,15 @@
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
-import { person, type PersonRef } from '../releases/views';
+import { person, type PersonRef } from '../auth/people';
 import type { ZoneLabel } from '../time/zones';
 import { readOffice } from '../workspace/settings';
 import { CASE_STATUSES, type CaseKind, type CaseStatus, type Severity } from './config';
 import { fromRow, type CaseRecord } from './repo';
 import { FINAL, loadCase } from './service';
 import { findSimilar } from './similarity';
-import { localDay, urgency, type Urgency } from './working-days';
+import { dayEnd, dayStart, localDay } from '../shared/zones';
+import { ftsPrefixQuery } from '../storage/fts';
+import { urgency, type Urgency } from './working-days';
 
 export interface CaseSummary extends CaseRecord {
   assignee: PersonRef | null;
@@ -86,10 +88,10 @@ export function listCases(core: Core, actor: Actor, f: CaseFilter): { items: Cas
   requirePermission(actor.user.role, 'cases.read');
   const where: string[] = ['c.merged_into IS NULL'];
   const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  const words = f.q?.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-  if (words?.length) {
+  const match = f.q ? ftsPrefixQuery(f.q) : undefined;
+  if (match) {
     where.push('c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @q)');
-    params.q = words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+    params.q = match;
   }
   const eq: [unknown, string][] = [[f.kind, 'kind'], [f.severity, 'severity'], [f.category, 'category'], [f.region, 'region'], [f.assigneeId, 'assignee_id']];
   for (const [v, col] of eq) {
@@ -110,9 +112,8 @@ export function listCases(core: Core, actor: Actor, f: CaseFilter): { items: Cas
       params.now = now.toISOString();
     } else {
       const day = localDay(now, zoneOf(core));
-      const offset = { WIB: 7, WITA: 8, WIT: 9 }[zoneOf(core)];
-      params.start = new Date(Date.parse(`${day}T00:00:00Z`) - offset * 3600_000).toISOString();
-      params.end = new Date(Date.parse(`${day}T23:59:59.999Z`) - offset * 3600_000).toISOString();
+      params.start = dayStart(day, zoneOf(core)).toISOString();
+      params.end = dayEnd(day, zoneOf(core)).toISOString();
       params.now = now.toISOString();
       where.push('c.due_at >= @now AND c.due_at BETWEEN @start AND @end');
     }

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
@@ -41,9 +41,6 @@ export function loadCase(core: Core, id: number): CaseRecord {
   return c;
 }
 
-function who(actor: Actor) {
-  return { id: actor.user.id, name: actor.user.username };
-}
 
 export function announceCase(core: Core, c: { id: number; status: string }): void {
   core.events.publish({ type: 'case.changed', id: c.id, status: c.status });
@@ -85,7 +82,7 @@ export function createCase(core: Core, actor: Actor, input: CaseInput): CaseReco
       updatedAt: at,
     });
     addCaseEvent(db, { caseId: newId, at, actorId: actor.user.id, action: 'created', to: 'baru', details: { severity } });
-    appendAudit(db, who(actor), 'case.created', String(newId), { kind: input.kind, severity }, core.now());
+    appendAudit(db, auditActor(actor), 'case.created', String(newId), { kind: input.kind, severity }, core.now());
     return newId;
   })();
   const c = loadCase(core, id);
@@ -113,7 +110,7 @@ export function updateCase(core: Core, actor: Actor, id: number, input: CaseInpu
     updateCaseRow(db, id, changes);
     if (Object.keys(diff).length) {
       addCaseEvent(db, { caseId: id, at, actorId: actor.user.id, action: 'updated', details: diff });
-      appendAudit(db, who(actor), 'case.updated', String(id), diff, core.now());
+      appendAudit(db, auditActor(actor), 'case.updated', String(id), diff, core.now());
     }
   })();
   const c = loadCase(core, id);
@@ -167,7 +164,7 @@ export function transitionCase(core: Core, actor: Actor | null, input: Transitio
       closeReason: input.to === 'ditutup' ? input.reason : null,
     });
     addCaseEvent(db, { caseId: cur.id, at, actorId: actor?.user.id ?? null, action: 'status', from: cur.status, to: input.to, note: input.note ?? '', details: input.reason ? { reason: input.reason } : {} });
-    appendAudit(db, actor ? who(actor) : { id: null, name: 'sistem' }, 'case.status', String(cur.id), { from: cur.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) }, core.now());
+    appendAudit(db, actor ? auditActor(actor) : { id: null, name: 'sistem' }, 'case.status', String(cur.id), { from: cur.status, to: input.to, ...(input.reason ? { reason: input.reason } : {}) }, core.now());
   })();
   const c = loadCase(core, input.id);
   announceCase(core, c);
@@ -195,7 +192,7 @@ export function mergeCase(core: Core, actor: Actor, id: number, into: number): C
     updateCaseRow(db, dup.id, { status: 'ditutup', closeReason: 'duplikat', mergedInto: keep.id, closedAt: at, updatedAt: at });
     addCaseEvent(db, { caseId: dup.id, at, actorId: actor.user.id, action: 'merged_into', from: dup.status, to: 'ditutup', details: { into: keep.id } });
     addCaseEvent(db, { caseId: keep.id, at, actorId: actor.user.id, action: 'merged_from', details: { from: dup.id, title: dup.title } });
-    appendAudit(db, who(actor), 'case.merged', String(dup.id), { into: keep.id }, core.now());
+    appendAudit(db, auditActor(actor), 'case.merged', String(dup.id), { into: keep.id }, core.now());
   })();
   announceCase(core, loadCase(core, id));
   const kept = loadCase(core, into);

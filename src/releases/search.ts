@@ -1,6 +1,7 @@
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import type { ReleaseKind, ReleaseStatus } from '../shared/release-kinds';
+import { ftsPrefixQuery } from '../storage/fts';
 import { highlight, queryTerms, snippet } from './snippet';
 import { person, type PersonRef } from './views';
 
@@ -38,22 +39,13 @@ export const RANK_WINDOW = 5_000;
 export const COUNT_CAP = 10_000;
 
 
-/**
- * Turns what a person typed into a safe FTS5 query: every word must appear, each as a prefix
- * ("pungl" finds "pungli"), quoted so that FTS syntax in the input is only ever text.
- */
-export function ftsQuery(q: string): string | undefined {
-  const words = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-  if (!words?.length) return undefined;
-  return words.slice(0, 12).map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
-}
 
 export function listDocuments(core: Core, actor: Actor, f: ListInput): { items: ListItem[]; total: number; capped: boolean } {
   requirePermission(actor.user.role, 'releases.read');
   const db = core.ws.db;
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  const match = f.q ? ftsQuery(f.q) : undefined;
+  const match = f.q ? ftsPrefixQuery(f.q) : undefined;
   const filters: [unknown, string, string][] = [
     [f.kind, 'd.kind = @kind', 'kind'],
     [f.status, 'd.status = @status', 'status'],

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
@@ -14,9 +14,6 @@ import { canEdit, documentView, person, type DocumentView, type PersonRef } from
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-function who(actor: Actor) {
-  return { id: actor.user.id, name: actor.user.username };
-}
 
 export function loadDocument(core: Core, id: number): DocumentRecord {
   const doc = findDocument(core.ws.db, id);
@@ -52,7 +49,7 @@ export function createDocument(core: Core, actor: Actor, kind: ReleaseKind): Doc
   const id = db.transaction(() => {
     const newId = insertDocument(db, kind, template, actor.user.id, now);
     addEvent(db, { documentId: newId, at: now, actorId: actor.user.id, action: 'created', to: 'draft', version: 1 });
-    appendAudit(db, who(actor), 'release.created', String(newId), { kind }, core.now());
+    appendAudit(db, auditActor(actor), 'release.created', String(newId), { kind }, core.now());
     return newId;
   })();
   const doc = loadDocument(core, id);
@@ -108,7 +105,7 @@ export function saveDocument(core: Core, actor: Actor, input: SaveInput): Docume
       const correction = cur.status === 'published';
       setStatus(db, cur.id, 'in_review', at, correction ? { is_correction: 1, correction_note: note } : {});
       addEvent(db, { documentId: cur.id, at, actorId: actor.user.id, action: correction ? 'correction_started' : 'reopened', from: cur.status, to: 'in_review', version, note });
-      appendAudit(db, who(actor), correction ? 'release.correction_started' : 'release.reopened', String(cur.id), { version, note }, now);
+      appendAudit(db, auditActor(actor), correction ? 'release.correction_started' : 'release.reopened', String(cur.id), { version, note }, now);
     }
     db.prepare('DELETE FROM autosaves WHERE document_id = ? AND user_id = ?').run(cur.id, actor.user.id);
     return loadDocument(core, cur.id);
@@ -168,7 +165,7 @@ export function restoreVersion(core: Core, actor: Actor, id: number, version: nu
   if (!old) throw new AppError('NOT_FOUND', 'releases.versionNotFound', { version });
   const label = `Dipulihkan dari versi ${version}${note ? `: ${note}` : ''}`;
   const view = saveDocument(core, actor, { id, baseVersion, title: old.title, fields: old.fields, body: old.body, note: label });
-  appendAudit(core.ws.db, who(actor), 'release.version_restored', String(id), { from: version, to: view.version }, core.now());
+  appendAudit(core.ws.db, auditActor(actor), 'release.version_restored', String(id), { from: version, to: view.version }, core.now());
   return view;
 }
 

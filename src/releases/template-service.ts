@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import type { ReleaseKind } from '../shared/release-kinds';
@@ -18,7 +18,7 @@ export function saveTemplate(core: Core, actor: Actor, kind: ReleaseKind, input:
   const t: Template = { title: input.title, fields: parseFields(kind, input.fields), body: sanitizeDoc(input.body) };
   core.ws.db.transaction(() => {
     writeTemplate(core.ws.db, kind, t);
-    appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'settings.template_updated', kind, {}, core.now());
+    appendAudit(core.ws.db, auditActor(actor), 'settings.template_updated', kind, {}, core.now());
   })();
   return t;
 }
@@ -27,7 +27,7 @@ export function restoreBuiltInTemplate(core: Core, actor: Actor, kind: ReleaseKi
   requirePermission(actor.user.role, 'templates.manage');
   core.ws.db.transaction(() => {
     resetTemplate(core.ws.db, kind);
-    appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'settings.template_reset', kind, {}, core.now());
+    appendAudit(core.ws.db, auditActor(actor), 'settings.template_reset', kind, {}, core.now());
   })();
   return readTemplates(core.ws.db, readOffice(core.ws.db))[kind];
 }
@@ -37,7 +37,7 @@ export function setNumberPattern(core: Core, actor: Actor, pattern: string) {
   core.ws.db.transaction(() => {
     const before = numberPattern(core.ws.db);
     writeSetting(core.ws.db, NUMBER_PATTERN_KEY, pattern);
-    appendAudit(core.ws.db, { id: actor.user.id, name: actor.user.username }, 'settings.updated', 'numberPattern', { numberPattern: { from: before, to: pattern } }, core.now());
+    appendAudit(core.ws.db, auditActor(actor), 'settings.updated', 'numberPattern', { numberPattern: { from: before, to: pattern } }, core.now());
   })();
   const now = core.now();
   const example = formatNumber(pattern, { seq: 7, unit: readOffice(core.ws.db)?.unitCode ?? 'UNIT', kind: 'siaran_pers', year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });

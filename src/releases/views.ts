@@ -1,15 +1,12 @@
+import { person, type PersonRef } from '../auth/people';
 import { can } from '../auth/roles';
+
+export { person, type PersonRef };
 import type { Actor, Core } from '../core';
-import type { Db } from '../storage/database';
 import type { DocJSON } from '../shared/editor-schema';
 import type { ReleaseFields, ReleaseKind, ReleaseStatus } from '../shared/release-kinds';
 import type { DocumentRecord } from './repo';
 
-export interface PersonRef {
-  id: number;
-  displayName: string;
-  initials: string;
-}
 
 export interface Capabilities {
   edit: boolean;
@@ -50,11 +47,6 @@ export interface DocumentView {
   can: Capabilities;
   /** This user's unsaved text, when it is newer than the saved version. */
   autosave: AutosaveView | null;
-}
-
-export function person(db: Db, id: number): PersonRef {
-  const r = db.prepare('SELECT id, display_name, initials FROM users WHERE id = ?').get(id) as { id: number; display_name: string; initials: string } | undefined;
-  return r ? { id: r.id, displayName: r.display_name, initials: r.initials } : { id, displayName: '?', initials: '?' };
 }
 
 const EDITABLE: ReleaseStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published'];

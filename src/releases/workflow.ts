@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { can, requirePermission, type Permission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
@@ -83,7 +83,7 @@ export function transition(core: Core, actor: Actor, input: TransitionInput, lan
     setStatus(db, cur.id, rule.to, at, extra);
     const note = input.action === 'mark_published' && cur.isCorrection ? (cur.correctionNote ?? '') : (input.note ?? '').trim();
     addEvent(db, { documentId: cur.id, at, actorId: actor.user.id, action, from: cur.status, to: rule.to, version: cur.version, note });
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, `release.${action}`, String(cur.id), {
+    appendAudit(db, auditActor(actor), `release.${action}`, String(cur.id), {
       from: cur.status,
       to: rule.to,
       version: cur.version,

@@ -1,3 +1,5 @@
+import { ZONE_OFFSET_HOURS, type ZoneLabel } from './zones';
+
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -26,10 +28,9 @@ export function dateline(city: string, unitCode: string): string {
   return `${city.trim().toUpperCase()}, ${unitCode.trim().toUpperCase()} –`;
 }
 
-const ZONE_OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
 
 /** A UTC instant as "4 April 2023 pukul 09.30 WIB" in the office's zone. */
-export function dateTimeId(iso: string, zone: keyof typeof ZONE_OFFSET_HOURS): string {
+export function dateTimeId(iso: string, zone: ZoneLabel): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const local = new Date(t + ZONE_OFFSET_HOURS[zone] * 3600_000);
@@ -39,7 +40,7 @@ export function dateTimeId(iso: string, zone: keyof typeof ZONE_OFFSET_HOURS): s
 }
 
 /** The office's calendar date of an instant: "YYYY-MM-DD" plus month and year for numbering. */
-export function zoneDate(iso: string, zone: keyof typeof ZONE_OFFSET_HOURS): { year: number; month: number; day: number } {
+export function zoneDate(iso: string, zone: ZoneLabel): { year: number; month: number; day: number } {
   const local = new Date(Date.parse(iso) + ZONE_OFFSET_HOURS[zone] * 3600_000);
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }

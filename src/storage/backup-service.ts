@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { deleteAllSessions } from '../auth/sessions';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
@@ -6,9 +6,6 @@ import { AppError } from '../errors';
 import type { Lang } from '../i18n/messages';
 import { createBackup, importBackup, listBackups, restoreBackup, type BackupInfo } from './backups';
 
-function who(actor: Actor) {
-  return { id: actor.user.id, name: actor.user.username };
-}
 
 async function exclusive<T>(core: Core, work: () => Promise<T>): Promise<T> {
   if (core.backupBusy) throw new AppError('UNAVAILABLE', 'backups.busy');
@@ -29,7 +26,7 @@ export async function backupNow(core: Core, actor: Actor): Promise<BackupInfo> {
   requirePermission(actor.user.role, 'backups.manage');
   return exclusive(core, async () => {
     const info = await createBackup(core.ws, 'manual', core.now());
-    appendAudit(core.ws.db, who(actor), 'backup.created', info.name, { automatic: false }, core.now());
+    appendAudit(core.ws.db, auditActor(actor), 'backup.created', info.name, { automatic: false }, core.now());
     core.events.publish({ type: 'backup.created', name: info.name, automatic: false });
     return info;
   });
@@ -38,7 +35,7 @@ export async function backupNow(core: Core, actor: Actor): Promise<BackupInfo> {
 export function uploadBackup(core: Core, actor: Actor, bytes: Uint8Array, fileName: string, lang: Lang): BackupInfo {
   requirePermission(actor.user.role, 'backups.manage');
   const info = importBackup(core.ws, bytes, fileName, core.now(), lang);
-  appendAudit(core.ws.db, who(actor), 'backup.uploaded', info.name, { originalName: fileName, size: info.size }, core.now());
+  appendAudit(core.ws.db, auditActor(actor), 'backup.uploaded', info.name, { originalName: fileName, size: info.size }, core.now());
   return info;
 }
 
@@ -53,7 +50,7 @@ export async function restoreWorkspace(core: Core, actor: Actor, name: string, l
     const db = core.ws.db;
     db.transaction(() => {
       deleteAllSessions(db);
-      appendAudit(db, who(actor), 'backup.restored', name, { safetyCopy: result.safetyCopy }, core.now());
+      appendAudit(db, auditActor(actor), 'backup.restored', name, { safetyCopy: result.safetyCopy }, core.now());
     })();
     core.events.publish({ type: 'workspace.restored', name });
     return result;

@@ -1,10 +1,6 @@
-export const TIME_ZONES = {
-  WIB: 'Asia/Jakarta',
-  WITA: 'Asia/Makassar',
-  WIT: 'Asia/Jayapura',
-} as const;
+import { TIME_ZONES, type ZoneLabel } from '../shared/zones';
 
-export type ZoneLabel = keyof typeof TIME_ZONES;
+export { TIME_ZONES, type ZoneLabel };
 
 /** "Selasa, 4 April 2023 09.30 WIB": how offices write a time, in the workspace's own zone. */
 export function formatDateTime(iso: string | Date, zone: ZoneLabel, lang: 'id' | 'en' = 'id'): string {

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/log';
+import { appendAudit, auditActor } from '../audit/log';
 import { hashPassword, checkPasswordPolicy } from '../auth/passwords';
 import { permissionsOf, requirePermission } from '../auth/roles';
 import { createSession } from '../auth/sessions';
@@ -61,7 +61,7 @@ export function updateOffice(core: Core, actor: Actor, office: OfficeSettings): 
     for (const k of Object.keys(office) as (keyof OfficeSettings)[]) {
       if (before?.[k] !== office[k]) diff[k] = { from: before?.[k], to: office[k] };
     }
-    appendAudit(db, { id: actor.user.id, name: actor.user.username }, 'settings.updated', 'office', diff, core.now());
+    appendAudit(db, auditActor(actor), 'settings.updated', 'office', diff, core.now());
   })();
   core.events.publish({ type: 'settings.changed' });
   return office;
