@@ -314,7 +314,7 @@ export const en: Record<MessageKey, string> = {
   'templates.patternHint': "{seq} yearly sequence, {seq3} three digits, {unit} unit code, {kind} SP/KL/HJ, {MM} month, {ROM} Roman month, {YYYY} year",
   'templates.patternSaved': "Pattern saved. Example: {example}",
   'nav.cases': "Rumors & complaints",
-  'nav.caseSettings': "Rumors & complaints",
+  'nav.caseSettings': "Case categories & deadlines",
   'cases.title': "Rumors & complaints",
   'cases.newRumor': "Log a rumor",
   'cases.newComplaint': "Log a complaint",

@@ -313,7 +313,7 @@ export const id = {
   'templates.patternHint': "{seq} nomor urut tahunan, {seq3} tiga digit, {unit} kode unit, {kind} SP/KL/HJ, {MM} bulan, {ROM} bulan Romawi, {YYYY} tahun",
   'templates.patternSaved': "Pola disimpan. Contoh: {example}",
   'nav.cases': "Isu & Aduan",
-  'nav.caseSettings': "Isu & Aduan",
+  'nav.caseSettings': "Kategori & tenggat kasus",
   'cases.title': "Isu & Aduan",
   'cases.newRumor': "Catat isu/hoaks",
   'cases.newComplaint': "Catat aduan",

@@ -45,7 +45,7 @@ const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/, 'username: 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung');
+  .regex(/^[a-z0-9._-]{3,32}$/, '3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung');
 const role = z.enum(['admin', 'editor', 'writer', 'monitor']);
 const email = z.union([z.email().max(200), z.literal('').transform(() => null), z.null()]);
 const initials = trimmed(1, 6);
@@ -54,7 +54,7 @@ export const officeSchema = z.object({
   officeName: trimmed(3, 200),
   unitCode: trimmed(2, 30)
     .toUpperCase()
-    .regex(/^[A-Z0-9 .&-]+$/, 'unitCode: huruf, angka, spasi, titik, & atau tanda hubung'),
+    .regex(/^[A-Z0-9 .&-]+$/, 'huruf, angka, spasi, titik, & atau tanda hubung'),
   city: trimmed(2, 80),
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
 });
@@ -206,7 +206,7 @@ export const contract = {
   'releases.resetTemplate': returns<Template>()('session', z.object({ kind: releaseKind })),
   'releases.setNumberPattern': returns<{ numberPattern: string; example: string }>()(
     'session',
-    z.object({ pattern: z.string().trim().min(5).max(100).regex(/\{seq3?\}/, 'pattern: harus memuat {seq} atau {seq3}') }),
+    z.object({ pattern: z.string().trim().min(5).max(100).regex(/\{seq3?\}/, 'harus memuat {seq} atau {seq3}') }),
   ),
 
   'cases.create': returns<CaseView>()('session', caseInput),
