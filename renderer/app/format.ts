@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/i18n';
 
-export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
-const ZONES: Record<ZoneLabel, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+import { dayStart, TIME_ZONES as ZONES, type ZoneLabel } from '../../src/shared/zones';
+
+export type { ZoneLabel };
 
 function locale(lang: Lang): string {
   return lang === 'id' ? 'id-ID' : 'en-GB';
@@ -41,8 +42,7 @@ export function hourIn(date: Date, zone: ZoneLabel): number {
 
 /** The start of a calendar day in the office's zone, as a UTC ISO string (for date filters). */
 export function zoneDayStartIso(day: string, zone: ZoneLabel): string {
-  const offsetHours = zone === 'WIB' ? 7 : zone === 'WITA' ? 8 : 9;
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - offsetHours * 3600_000).toISOString();
+  return dayStart(day, zone).toISOString();
 }
 
 export function formatBytes(n: number): string {

@@ -31,14 +31,3 @@ export function OfficeFields({ value, onChange, errors = {} }: { value: OfficeDr
     </>
   );
 }
-
-/** Turns the core's validation details into a per-field map (the last path segment names the field). */
-export function fieldErrors(details: Record<string, unknown> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  const issues = (details?.issues ?? []) as { path: string[]; message: string }[];
-  for (const i of issues) {
-    const key = i.path[i.path.length - 1];
-    if (key && !out[key]) out[key] = i.message;
-  }
-  return out;
-}

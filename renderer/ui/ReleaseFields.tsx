@@ -1,6 +1,7 @@
 import type { Contact, HakJawabFields, KlarifikasiFields, ReleaseFields, ReleaseKind, SiaranPersFields } from '../../src/shared/release-kinds';
 import { VERDICTS } from '../../src/shared/release-kinds';
 import { eventDayLabel } from '../../src/shared/indonesian-dates';
+import { ZONE_OFFSET_HOURS, type ZoneLabel } from '../../src/shared/zones';
 import { useI18n } from '../i18n/i18n';
 import { SelectField, TextField } from './Field';
 
@@ -35,18 +36,18 @@ function WithNumber({ checked, onChange }: { checked: boolean; onChange(v: boole
 }
 
 /** datetime-local works in the browser's zone; the office zone is what users mean, so convert. */
-const OFFSET = { WIB: 7, WITA: 8, WIT: 9 } as const;
-function toLocalInput(iso: string | null, zone: keyof typeof OFFSET): string {
+const OFFSET = ZONE_OFFSET_HOURS;
+function toLocalInput(iso: string | null, zone: ZoneLabel): string {
   if (!iso) return '';
   return new Date(Date.parse(iso) + OFFSET[zone] * 3600_000).toISOString().slice(0, 16);
 }
-function fromLocalInput(v: string, zone: keyof typeof OFFSET): string | null {
+function fromLocalInput(v: string, zone: ZoneLabel): string | null {
   if (!v) return null;
   const t = Date.parse(`${v}:00.000Z`);
   return Number.isNaN(t) ? null : new Date(t - OFFSET[zone] * 3600_000).toISOString();
 }
 
-function SiaranPers({ value, onChange, disabled, zone }: Props<SiaranPersFields> & { zone: keyof typeof OFFSET }) {
+function SiaranPers({ value, onChange, disabled, zone }: Props<SiaranPersFields> & { zone: ZoneLabel }) {
   const { t } = useI18n();
   return (
     <>
@@ -146,7 +147,7 @@ function HakJawab({ value, onChange, disabled }: Props<HakJawabFields>) {
 }
 
 /** The metadata of each kind of document, beside its text. */
-export function ReleaseFieldsForm({ kind, value, onChange, disabled, zone }: { kind: ReleaseKind; value: ReleaseFields; onChange(v: ReleaseFields): void; disabled: boolean; zone: keyof typeof OFFSET }) {
+export function ReleaseFieldsForm({ kind, value, onChange, disabled, zone }: { kind: ReleaseKind; value: ReleaseFields; onChange(v: ReleaseFields): void; disabled: boolean; zone: ZoneLabel }) {
   if (kind === 'siaran_pers') return <SiaranPers value={value as SiaranPersFields} onChange={onChange} disabled={disabled} zone={zone} />;
   if (kind === 'klarifikasi') return <Klarifikasi value={value as KlarifikasiFields} onChange={onChange} disabled={disabled} />;
   return <HakJawab value={value as HakJawabFields} onChange={onChange} disabled={disabled} />;

@@ -57,6 +57,23 @@ describe('roles, user admin, backups and the audit log (Chromium)', () => {
     expect(await sari.getByTestId('greeting').innerText()).toContain('Sari');
   });
 
+  it('edits the office details: a bad value is refused beside its field, a good one shows in the shell', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'admin', 'admin-demo-123');
+    await page.getByRole('link', { name: 'Kantor', exact: true }).click();
+    await page.getByLabel('Kode unit').fill('DINKOMINFO!!');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Isian belum benar: unitCode: huruf, angka, spasi, titik, & atau tanda hubung').waitFor();
+    await page.locator('.field__error', { hasText: /^huruf, angka, spasi, titik, & atau tanda hubung$/ }).waitFor();
+    expect(await page.getByLabel('Kode unit').inputValue()).toBe('DINKOMINFO!!');
+    await e2e.shot(page, '20-office-invalid');
+    await page.getByLabel('Kode unit').fill('Diskominfo');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Tersimpan.').waitFor();
+    await page.locator('.brand__office', { hasText: 'DISKOMINFO' }).waitFor();
+    expect(await page.locator('.dateline-preview').innerText()).toContain('PURBALINGGA, DISKOMINFO –');
+  });
+
   it('backs up, then restores: the later change is gone and everyone signs in again', async () => {
     const page = await e2e.newPage();
     await signIn(page, 'admin', 'admin-demo-123');

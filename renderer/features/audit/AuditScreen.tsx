@@ -3,6 +3,7 @@ import type { AuditEntry, AuditVerification } from '../../../src/api/contract';
 import { call } from '../../app/api';
 import { formatDateTime, zoneDayStartIso } from '../../app/format';
 import { useZone } from '../../app/session';
+import { nextDay } from '../../../src/shared/zones';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
@@ -11,9 +12,6 @@ import { useAsync } from '../../ui/useAsync';
 const PAGE = 100;
 const ACTION_GROUPS = ['auth', 'users', 'release', 'case', 'settings', 'backup', 'workspace', 'audit'] as const;
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 function VerifyResult({ result }: { result: AuditVerification }) {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { fieldErrors } from '../../ui/OfficeFields';
+import { fieldErrors } from '../../ui/useSubmit';
 import { downloadFile } from '../../ui/download';
 import { useToast } from '../../ui/toasts';
 import { useAsync } from '../../ui/useAsync';

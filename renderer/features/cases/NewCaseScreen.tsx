@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseSummary } from '../../../src/api/contract';
 import type { CaseKind } from '../../../src/shared/case-rules';
-import { ApiFailure, call, uploadFile } from '../../app/api';
+import { call, uploadFile } from '../../app/api';
 import { navigate } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
-import { fieldErrors } from '../../ui/OfficeFields';
+import { useSubmit } from '../../ui/useSubmit';
 import { useAsync } from '../../ui/useAsync';
 import { CaseBadges } from './caseLabels';
 import { CaseForm, emptyDraft, inputOf, type CaseDraft } from './CaseForm';
@@ -32,9 +32,7 @@ export function NewCaseScreen({ kind }: { kind: CaseKind }) {
   const people = useAsync(() => call('users.directory', {}), []);
   const [draft, setDraft] = useState<CaseDraft>();
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, errors, run } = useSubmit();
   const similar = useSimilar(draft ? `${draft.title} ${draft.details}` : '');
   useEffect(() => {
     if (settings.data && !draft) setDraft(emptyDraft(kind, settings.data.config));
@@ -42,23 +40,12 @@ export function NewCaseScreen({ kind }: { kind: CaseKind }) {
   if (settings.error) return <Alert kind="error">{settings.error}</Alert>;
   if (!settings.data || !draft) return <p>{t('common.loading')}</p>;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!draft) return;
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
+  const submit = (e: FormEvent) =>
+    void run(async () => {
       const created = await call('cases.create', { kind, ...inputOf(draft) });
       for (const f of files) await uploadFile('cases.addFileEvidence', '/api/upload/evidence', f, { id: created.id });
       navigate(`/kasus/${created.id}`);
-    } catch (err) {
-      setError((err as Error).message);
-      if (err instanceof ApiFailure) setErrors(fieldErrors(err.details));
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, e);
 
   return (
     <div className="page">
@@ -67,7 +54,7 @@ export function NewCaseScreen({ kind }: { kind: CaseKind }) {
       </a>
       <h1>{kind === 'rumor' ? t('cases.newRumor') : t('cases.newComplaint')}</h1>
       <div className="release__grid">
-        <form className="card" onSubmit={(e) => void submit(e)}>
+        <form className="card" onSubmit={submit}>
           {error && <Alert kind="error">{error}</Alert>}
           <CaseForm value={draft} onChange={setDraft} config={settings.data.config} people={people.data ?? []} errors={errors} />
           <div className="field">

@@ -37,6 +37,15 @@ function Chart({ daily }: { daily: { day: string; opened: number; closed: number
   );
 }
 
+function CountTile({ label, n, alert = false }: { label: string; n: number; alert?: boolean }) {
+  return (
+    <a className={`tile${alert && n ? ' tile--alert' : ''}`} href="#/kasus">
+      <div className="tile__label">{label}</div>
+      <div className="tile__value tile__value--big">{n}</div>
+    </a>
+  );
+}
+
 export function CaseTiles() {
   const { t } = useI18n();
   const stats = useAsync(() => call('cases.stats', {}), []);
@@ -57,22 +66,10 @@ export function CaseTiles() {
             ))}
           </div>
         </a>
-        <a className={`tile${s.overdue ? ' tile--alert' : ''}`} href="#/kasus">
-          <div className="tile__label">{t('cases.overdue')}</div>
-          <div className="tile__value tile__value--big">{s.overdue}</div>
-        </a>
-        <a className="tile" href="#/kasus">
-          <div className="tile__label">{t('cases.dueToday')}</div>
-          <div className="tile__value tile__value--big">{s.dueToday}</div>
-        </a>
-        <a className="tile" href="#/kasus">
-          <div className="tile__label">{t('home.new24h')}</div>
-          <div className="tile__value tile__value--big">{s.new24h}</div>
-        </a>
-        <a className="tile" href="#/kasus">
-          <div className="tile__label">{t('home.mine')}</div>
-          <div className="tile__value tile__value--big">{s.mine}</div>
-        </a>
+        <CountTile label={t('cases.overdue')} n={s.overdue} alert />
+        <CountTile label={t('cases.dueToday')} n={s.dueToday} />
+        <CountTile label={t('home.new24h')} n={s.new24h} />
+        <CountTile label={t('home.mine')} n={s.mine} />
       </div>
       <Chart daily={s.daily} />
     </>

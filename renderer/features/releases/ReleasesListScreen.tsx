@@ -6,6 +6,7 @@ import { useCoreEvent } from '../../app/events';
 import { formatDateTime, zoneDayStartIso } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useSession, useZone } from '../../app/session';
+import { nextDay } from '../../../src/shared/zones';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
@@ -31,9 +32,6 @@ function Marked({ text }: { text: string }) {
   );
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 export function ReleasesListScreen() {
   const { t, lang } = useI18n();

@@ -1,43 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import type { Me } from '../../../src/api/contract';
-import { ApiFailure, call } from '../../app/api';
+import { call } from '../../app/api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
 import { TextField } from '../../ui/Field';
-import { emptyOffice, fieldErrors, OfficeFields, type OfficeDraft } from '../../ui/OfficeFields';
+import { emptyOffice, OfficeFields, type OfficeDraft } from '../../ui/OfficeFields';
+import { useSubmit } from '../../ui/useSubmit';
 
 export function SetupScreen({ onDone }: { onDone(me: Me): void }) {
   const { t, lang, setLang } = useI18n();
   const [office, setOffice] = useState<OfficeDraft>(emptyOffice);
   const [admin, setAdmin] = useState({ username: '', displayName: '', initials: '', email: '', password: '', repeat: '' });
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, errors, setErrors, run } = useSubmit();
   const set = (k: keyof typeof admin) => (v: string) => setAdmin({ ...admin, [k]: v });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
-    setErrors({});
     if (admin.password !== admin.repeat) {
       setErrors({ repeat: t('user.passwordMismatch') });
       return;
     }
-    setBusy(true);
-    try {
-      const { repeat: _repeat, ...account } = admin;
-      onDone(await call('workspace.setup', { office, admin: account }));
-    } catch (err) {
-      setError((err as Error).message);
-      if (err instanceof ApiFailure) setErrors(fieldErrors(err.details));
-    } finally {
-      setBusy(false);
-    }
+    const { repeat: _repeat, ...account } = admin;
+    void run(async () => onDone(await call('workspace.setup', { office, admin: account })));
   }
 
   return (
     <div className="center-screen">
-      <form className="card wide" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">
+      <form className="card wide" onSubmit={submit} aria-labelledby="setup-title">
         <div className="card__top">
           <div>
             <div className="brand__name brand__name--dark">{t('app.name')}</div>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Role, UserView } from '../../../src/api/contract';
-import { ApiFailure, call } from '../../app/api';
+import { call } from '../../app/api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { fieldErrors } from '../../ui/OfficeFields';
+import { useSubmit } from '../../ui/useSubmit';
 
 const ROLES: Role[] = ['writer', 'editor', 'monitor', 'admin'];
 
@@ -20,32 +20,20 @@ export function UserForm({ user, onClose, onSaved }: { user?: UserView | undefin
     role: user?.role ?? ('writer' as Role),
     password: '',
   });
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, errors, run } = useSubmit();
   const set = (k: keyof typeof v) => (value: string) => setV({ ...v, [k]: value });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
+  const submit = (e: FormEvent) =>
+    void run(async () => {
       const saved = user
         ? await call('users.update', { id: user.id, displayName: v.displayName, initials: v.initials, email: v.email, role: v.role })
         : await call('users.create', v);
       onSaved(saved);
-    } catch (err) {
-      setError((err as Error).message);
-      if (err instanceof ApiFailure) setErrors(fieldErrors(err.details));
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, e);
 
   return (
     <Modal title={user ? t('users.editTitle') : t('users.addTitle')} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} className="stack">
+      <form onSubmit={submit} className="stack">
         {error && <Alert kind="error">{error}</Alert>}
         <div className="row">
           <TextField label={t('user.displayName')} value={v.displayName} onChange={set('displayName')} error={errors.displayName} required name="displayName" />
