@@ -33,7 +33,7 @@ export async function benchMonitoring(log: (l: string) => void): Promise<Monitor
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-feeds-'));
-  const core = createCore({ dataDir: dir, autoBackup: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
   try {
     core.ws.db.prepare("INSERT INTO users (username, display_name, initials, role, password_hash, created_at, updated_at) VALUES ('m', 'M', 'm', 'monitor', 'h', 't', 't')").run();
     for (const q of WATCHLISTS) core.ws.db.prepare("INSERT INTO watchlists (name, query, fts_query, created_by, created_at) VALUES (?, ?, ?, 1, 't')").run(q, q, toFtsQuery(q));

@@ -4,6 +4,7 @@ import { purgeExpiredSessions } from './auth/sessions';
 import { openWorkspace, type Workspace } from './storage/workspace';
 import { startAutoBackups } from './storage/backup-schedule';
 import { registerCaseHooks } from './cases/clarification';
+import { startPolling } from './monitoring/scheduler';
 
 export const APP_VERSION = '0.1.0';
 
@@ -30,6 +31,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Daily automatic backups; tests turn them off to control timing. */
   autoBackup?: boolean;
+  /** Background feed polling; tests drive fetches themselves. */
+  polling?: boolean;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -38,6 +41,7 @@ export function createCore(opts: CoreOptions): Core {
   purgeExpiredSessions(ws.db, now());
   let stopBackups = () => {};
   let stopHooks = () => {};
+  let stopPolling = () => {};
   const core: Core = {
     ws,
     events: createEventBus(),
@@ -47,10 +51,12 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       stopBackups();
       stopHooks();
+      stopPolling();
       ws.close();
     },
   };
   if (opts.autoBackup !== false) stopBackups = startAutoBackups(core);
   stopHooks = registerCaseHooks(core);
+  if (opts.polling !== false) stopPolling = startPolling(core);
   return core;
 }

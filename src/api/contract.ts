@@ -17,6 +17,9 @@ import type { AttachmentInfo } from '../storage/attachments';
 import { RELEASE_KINDS, RELEASE_STATUSES, VERDICTS, type ReleaseKind } from '../shared/release-kinds';
 import { CASE_KINDS, CASE_STATUSES, CLOSE_REASONS, PLATFORMS, SEVERITIES, type CaseConfig } from '../cases/config';
 import type { CaseBoard, CaseStats, CaseSummary, CaseView } from '../cases/queries';
+import type { FeedCandidate, FeedView, FolderView } from '../monitoring/feeds';
+import type { ItemView, RiverItem } from '../monitoring/items';
+import type { WatchlistView } from '../monitoring/watchlists';
 
 /**
  * Every method the UI can call, with the schema its input is parsed with (once, at the boundary)
@@ -92,6 +95,22 @@ const caseConfig = z.object({
     rumor: z.object({ low: z.number().int().min(0).max(60), medium: z.number().int().min(0).max(60), high: z.number().int().min(0).max(60), critical: z.number().int().min(0).max(60) }),
     complaint: z.object({ low: z.number().int().min(0).max(60), medium: z.number().int().min(0).max(60), high: z.number().int().min(0).max(60), critical: z.number().int().min(0).max(60) }),
   }),
+});
+const rowId = z.number().int().positive();
+const folderName = trimmed(1, 100);
+const riverScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('starred') }),
+  z.object({ kind: z.literal('folder'), id: rowId }),
+  z.object({ kind: z.literal('feed'), id: rowId }),
+  z.object({ kind: z.literal('watchlist'), id: rowId }),
+]);
+const watchlistInput = z.object({
+  name: trimmed(2, 100),
+  query: trimmed(1, 500),
+  folderIds: z.array(rowId).max(100).default([]),
+  notify: z.boolean().default(false),
+  spikeFactor: z.number().min(1.5).max(20).default(3),
 });
 const jsonObject = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'object');
 
@@ -248,6 +267,44 @@ export const contract = {
     z.object({ add: z.array(z.object({ day: z.iso.date(), name: z.string().trim().min(1).max(200) })).max(100).default([]), remove: z.array(z.iso.date()).max(100).default([]) }),
   ),
 
+  'feeds.list': returns<{ folders: FolderView[]; feeds: FeedView[]; starred: number }>()('session', none),
+  /** A page that announces several feeds returns them as candidates, and subscribes to none yet. */
+  'feeds.add': returns<{ feed: FeedView | null; candidates: FeedCandidate[] }>()(
+    'session',
+    z.object({ url: httpUrl, folderId: rowId.nullable().default(null), title: z.string().trim().max(300).default('') }),
+  ),
+  'feeds.update': returns<FeedView>()(
+    'session',
+    z.object({ id: rowId, title: z.string().trim().max(300).optional(), folderId: rowId.nullable().optional(), intervalMinutes: z.number().int().min(5).max(1440).optional() }),
+  ),
+  'feeds.setPaused': returns<FeedView>()('session', z.object({ id: rowId, paused: z.boolean() })),
+  'feeds.remove': returns<null>()('session', z.object({ id: rowId })),
+  'feeds.refresh': returns<{ feed: FeedView; newItems: number }>()('session', z.object({ id: rowId })),
+  'feeds.createFolder': returns<FolderView>()('session', z.object({ name: folderName })),
+  'feeds.renameFolder': returns<null>()('session', z.object({ id: rowId, name: folderName })),
+  'feeds.deleteFolder': returns<null>()('session', z.object({ id: rowId })),
+  'feeds.importOpml': returns<{ added: number; skipped: number; folders: number }>()('session', z.object({ text: z.string().max(5_000_000) })),
+  'feeds.exportOpml': returns<{ fileName: string; text: string }>()('session', none),
+  'items.list': returns<{ items: RiverItem[]; nextBefore: number | null }>()(
+    'session',
+    z.object({
+      scope: riverScope.default({ kind: 'all' }),
+      unreadOnly: z.boolean().default(false),
+      q: z.string().max(500).optional(),
+      before: rowId.optional(),
+      limit: z.number().int().min(1).max(200).default(60),
+    }),
+  ),
+  'items.get': returns<ItemView>()('session', z.object({ id: rowId })),
+  'items.mark': returns<null>()('session', z.object({ ids: z.array(rowId).min(1).max(500), read: z.boolean().optional(), starred: z.boolean().optional() })),
+  'items.markAllRead': returns<{ marked: number }>()('session', z.object({ scope: riverScope, upTo: rowId })),
+  'items.track': returns<{ caseId: number }>()('session', z.object({ id: rowId, kind: z.enum(CASE_KINDS) })),
+  'watchlists.list': returns<WatchlistView[]>()('session', none),
+  'watchlists.save': returns<WatchlistView>()('session', watchlistInput.extend({ id: rowId.optional() })),
+  'watchlists.remove': returns<null>()('session', z.object({ id: rowId })),
+  'watchlists.preview': returns<{ count: number; titles: string[] }>()('session', z.object({ query: trimmed(1, 500), folderIds: z.array(rowId).max(100).default([]) })),
+  'watchlists.summary': returns<{ hits24h: number; unread: number; spiking: { id: number; name: string }[]; failingFeeds: number }>()('session', none),
+
   /** Desktop sends the image bytes over IPC; the browser uploads to POST /api/upload/attachment. */
   'attachments.upload': returns<AttachmentInfo>()('session', z.object({ fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) })),
   'attachments.read': returns<{ mime: string; base64: string }>()('session', z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
@@ -273,6 +330,7 @@ export function isMethod(name: string): name is Method {
 
 export type { AuditEntry, AuditVerification, BackupInfo, Me, OfficeSettings, UserView, WorkspaceStatus };
 export type { CaseBoard, CaseConfig, CaseStats, CaseSummary, CaseView };
+export type { FeedCandidate, FeedView, FolderView, ItemView, RiverItem, WatchlistView };
 export type { AttachmentInfo, DocumentView, ExportResult, ListItem, MyTasks, PersonRef, Template, TimelineEntry, VersionSummary };
 export type { CoreEvent } from '../events/bus';
 export type { Permission, Role } from '../auth/roles';

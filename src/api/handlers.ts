@@ -8,6 +8,7 @@ import { setupWorkspace, updateOffice, workspaceStatus } from '../workspace/serv
 import { signedIn } from './signed-in';
 import type { Method, Output, ParsedInput } from './contract';
 import { caseHandlers } from './case-handlers';
+import { monitoringHandlers } from './monitoring-handlers';
 import { releaseHandlers } from './release-handlers';
 
 export interface HandlerArgs<M extends Method> {
@@ -61,4 +62,5 @@ export const handlers: Handlers = {
   'audit.verify': ({ core, actor }) => verifyAuditLog(core, signedIn(actor)),
   ...releaseHandlers,
   ...caseHandlers,
+  ...monitoringHandlers,
 };

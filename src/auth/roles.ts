@@ -19,6 +19,8 @@ const PERMISSIONS = {
   'cases.read': ['admin', 'editor', 'writer', 'monitor'],
   'cases.write': ['admin', 'editor', 'monitor'],
   'cases.configure': ['admin'],
+  'monitoring.read': ['admin', 'editor', 'writer', 'monitor'],
+  'monitoring.manage': ['admin', 'editor', 'monitor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,7 +8,10 @@ export type CoreEvent =
   | { type: 'session.ended'; userId: number }
   | { type: 'release.changed'; id: number; status: string; version: number }
   | { type: 'tasks.changed' }
-  | { type: 'case.changed'; id: number; status: string };
+  | { type: 'case.changed'; id: number; status: string }
+  | { type: 'feeds.changed' }
+  | { type: 'items.new'; feedId: number; count: number }
+  | { type: 'watchlist.hit'; watchlistId: number; name: string; count: number; notify: boolean; itemId: number; title: string };
 
 export type Listener = (event: CoreEvent) => void;
 

@@ -1,9 +1,11 @@
 import type { Core } from '../core';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Db } from '../storage/database';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchErrorCode, type FetchOptions } from './fetch-feed';
 import { FeedFormatError, parseFeed, type ParsedItem } from './parse-feed';
-import { htmlToText, sanitizeFeedHtml } from './sanitize';
+import { htmlToText } from './sanitize';
+import { groupStories } from './stories';
 
 export const MIN_INTERVAL_MINUTES = 5;
 export const PAUSE_AFTER_FAILURES = 3;
@@ -20,30 +22,40 @@ export interface FeedRow {
   failures: number;
 }
 
-export type RefreshOutcome =
-  | { kind: 'updated'; newItems: number[]; repaired: boolean }
-  | { kind: 'not-modified' }
-  | { kind: 'failed'; message: string; paused: boolean; offline: boolean };
+export interface WatchlistHits {
+  watchlistId: number;
+  itemIds: number[];
+}
 
-/** What went wrong, said so an office worker can act on it. */
-export function describeFailure(code: FetchErrorCode | 'format', status?: number, detail?: string): string {
+export type RefreshOutcome =
+  | { kind: 'updated'; newItems: number[]; hits: WatchlistHits[]; repaired: boolean }
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; failure: Failure; paused: boolean; offline: boolean };
+
+/** What went wrong, as a message key: stored with the feed and said in the reader's language. */
+export interface Failure {
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export function describeFailure(code: FetchErrorCode | 'format', status?: number, detail?: string): Failure {
   switch (code) {
     case 'timeout':
-      return 'Server tidak menjawab dalam 20 detik.';
+      return { key: 'monitoring.fail.timeout', params: {} };
     case 'too-large':
-      return 'Feed lebih besar dari 15 MB; tidak dibaca.';
+      return { key: 'monitoring.fail.tooLarge', params: {} };
     case 'too-many-redirects':
-      return 'Terlalu banyak pengalihan (redirect) — mungkin berputar-putar.';
+      return { key: 'monitoring.fail.redirects', params: {} };
     case 'bad-url':
-      return 'Alamat feed tidak sah (hanya http atau https).';
+      return { key: 'monitoring.fail.badUrl', params: {} };
     case 'rate-limited':
-      return 'Server meminta kita menunggu (429); akan dicoba lagi sesuai permintaannya.';
+      return { key: 'monitoring.fail.rateLimited', params: {} };
     case 'http':
-      return status === 404 || status === 410 ? `Feed tidak ditemukan lagi (HTTP ${status}).` : `Server menjawab dengan kesalahan HTTP ${status ?? '?'}.`;
+      return status === 404 || status === 410 ? { key: 'monitoring.fail.gone', params: { status } } : { key: 'monitoring.fail.http', params: { status: status ?? '?' } };
     case 'network':
-      return `Tidak bisa terhubung ke server (${detail ?? 'jaringan'}).`;
+      return { key: 'monitoring.fail.network', params: { detail: detail ?? '' } };
     case 'format':
-      return `Isi feed tidak bisa dibaca sebagai RSS, Atom atau JSON Feed (${detail ?? 'format'}).`;
+      return { key: 'monitoring.fail.format', params: { detail: detail ?? '' } };
   }
 }
 
@@ -56,28 +68,41 @@ function jitter(ms: number): number {
   return Math.round(ms * (0.9 + Math.random() * 0.2));
 }
 
-/** Inserts new items; an item already stored for this feed (same key) is left alone. */
-export function storeItems(db: Db, feedId: number, items: ParsedItem[], at: string): number[] {
+/**
+ * Inserts new items; an item already stored for this feed (same key) is left alone. The HTML is
+ * kept as received and sanitized when shown (items.ts); only its text is derived here.
+ */
+export function storeItems(db: Db, feedId: number, items: ParsedItem[], at: string): { id: number; feedId: number; title: string; sortAt: string }[] {
   const insert = db.prepare(
-    `INSERT INTO feed_items (feed_id, key, title, link, html, text, author, published_at, fetched_at, sort_at)
+    `INSERT INTO feed_items (feed_id, key, title, link, raw_html, text, author, published_at, fetched_at, sort_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, key) DO NOTHING`,
   );
-  const ids: number[] = [];
-  for (const item of items) {
-    const html = sanitizeFeedHtml(item.html);
-    const text = htmlToText(html) || item.summary;
+  const stored: { id: number; feedId: number; title: string; sortAt: string }[] = [];
+  // Oldest first, so that ids (the river's order) rise with the items' dates within a fetch;
+  // feeds list newest first, and undated items count as new.
+  const ordered = items
+    .map((item, i) => ({ item, i, date: item.publishedAt && item.publishedAt < at ? item.publishedAt : at }))
+    .sort((a, b) => a.date.localeCompare(b.date) || b.i - a.i);
+  for (const { item } of ordered) {
+    const text = htmlToText(item.html) || item.summary;
     // Items dated in the future (bad clocks) sort as if fetched now.
     const sortAt = item.publishedAt && item.publishedAt < at ? item.publishedAt : at;
-    const info = insert.run(feedId, item.key, item.title.trim() || text.slice(0, 120), item.link, html, text, item.author, item.publishedAt, at, sortAt);
-    if (info.changes) ids.push(Number(info.lastInsertRowid));
+    const title = htmlToText(item.title) || text.slice(0, 120);
+    const info = insert.run(feedId, item.key, title, safeLink(item.link), item.html, text, item.author, item.publishedAt, at, sortAt);
+    if (info.changes) stored.push({ id: Number(info.lastInsertRowid), feedId, title, sortAt });
   }
-  return ids;
+  return stored;
+}
+
+/** Only http(s) links are kept: an item's link is opened in the system browser. */
+function safeLink(link: string | null): string | null {
+  return link && /^https?:\/\//i.test(link.trim()) ? link.trim() : null;
 }
 
 /** Watchlists matching any of the new items, limited to their folders; hits are recorded. */
-export function matchWatchlists(db: Db, itemIds: number[], at: string): { watchlistId: number; itemIds: number[] }[] {
+export function matchWatchlists(db: Db, itemIds: number[], at: string): WatchlistHits[] {
   if (!itemIds.length) return [];
-  const out: { watchlistId: number; itemIds: number[] }[] = [];
+  const out: WatchlistHits[] = [];
   const lists = db.prepare('SELECT id, fts_query, folder_ids FROM watchlists').all() as { id: number; fts_query: string; folder_ids: string }[];
   // Items of one fetch are inserted together, so a rowid range (which FTS5 seeks directly) covers
   // them; the set check below drops anything in the range that is not new.
@@ -111,7 +136,7 @@ export function matchWatchlists(db: Db, itemIds: number[], at: string): { watchl
 export async function refreshFeed(core: Core, feedId: number, fetchOptions: FetchOptions = {}): Promise<RefreshOutcome> {
   const db = core.ws.db;
   const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(feedId) as FeedRow | undefined;
-  if (!feed) return { kind: 'failed', message: 'Feed tidak ditemukan.', paused: false, offline: false };
+  if (!feed) return { kind: 'failed', failure: { key: 'monitoring.feedNotFound', params: {} }, paused: false, offline: false };
   const result = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.last_modified, ...fetchOptions });
   const now = core.now();
   const at = now.toISOString();
@@ -123,19 +148,19 @@ export async function refreshFeed(core: Core, feedId: number, fetchOptions: Fetc
     return { kind: 'not-modified' };
   }
 
-  const fail = (message: string, offline: boolean, retryAfterMs?: number): RefreshOutcome => {
+  const fail = (failure: Failure, offline: boolean, retryAfterMs?: number): RefreshOutcome => {
     const failures = offline ? feed.failures : feed.failures + 1;
     const pause = failures >= PAUSE_AFTER_FAILURES;
     db.prepare('UPDATE feeds SET last_fetch_at = ?, last_error = ?, failures = ?, paused = ?, pause_reason = ?, next_fetch_at = ? WHERE id = ?').run(
       at,
-      message,
+      JSON.stringify(failure),
       failures,
       pause ? 1 : feed.paused,
-      pause ? `Dijeda setelah ${failures} kali gagal berturut-turut: ${message}` : null,
+      pause ? JSON.stringify(failure) : null,
       next(retryAfterMs ?? (offline ? 60_000 : baseMs)),
       feedId,
     );
-    return { kind: 'failed', message, paused: pause, offline };
+    return { kind: 'failed', failure, paused: pause, offline };
   };
 
   if (result.kind === 'error') return fail(describeFailure(result.code, result.status, result.detail), isOffline(result.code, result.detail), result.retryAfterMs);
@@ -147,15 +172,17 @@ export async function refreshFeed(core: Core, feedId: number, fetchOptions: Fetc
     if (e instanceof FeedFormatError) return fail(describeFailure('format', undefined, e.message), false);
     throw e;
   }
-  const newItems = db.transaction(() => {
-    const ids = storeItems(db, feedId, parsed.items, at);
-    matchWatchlists(db, ids, at);
+  const { newItems, hits } = db.transaction(() => {
+    const stored = storeItems(db, feedId, parsed.items, at);
+    const ids = stored.map((s) => s.id);
+    const hits = matchWatchlists(db, ids, at);
+    groupStories(db, stored, now);
     const ttlMs = (parsed.ttlMinutes ?? 0) * 60_000;
     db.prepare(
       `UPDATE feeds SET title = CASE WHEN title = '' THEN ? ELSE title END, site_url = coalesce(site_url, ?), etag = ?, last_modified = ?,
          last_fetch_at = ?, last_success_at = ?, failures = 0, last_error = NULL, next_fetch_at = ? WHERE id = ?`,
     ).run(parsed.title, parsed.link, result.etag, result.lastModified, at, at, next(Math.max(baseMs, ttlMs, result.maxAgeMs ?? 0)), feedId);
-    return ids;
+    return { newItems: ids, hits };
   })();
-  return { kind: 'updated', newItems, repaired: parsed.repaired };
+  return { kind: 'updated', newItems, hits, repaired: parsed.repaired };
 }

@@ -20,3 +20,10 @@ describe('feed HTML', () => {
     expect(htmlToText('<p>Jalan &amp; jembatan</p><p>rusak</p>')).toBe('Jalan & jembatan\nrusak');
   });
 });
+
+describe('feed text', () => {
+  it('keeps words apart across blocks and cells, drops scripts and styles, decodes entities', () => {
+    expect(htmlToText('<table><tr><td>Kejobong</td><td>Bukateja</td></tr></table><script>var x = "bocor";</script><style>p{}</style>Harga&nbsp;Rp&#160;5.000 &mdash; naik')).toBe('Kejobong Bukateja\nHarga Rp 5.000 — naik');
+    expect(htmlToText('Teks biasa  tanpa tag')).toBe('Teks biasa tanpa tag');
+  });
+});

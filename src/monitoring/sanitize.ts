@@ -1,4 +1,5 @@
 import createDOMPurify from 'dompurify';
+import { decodeHTML } from 'entities';
 import { JSDOM } from 'jsdom';
 
 // One window for the process: DOMPurify needs a DOM to parse into. jsdom is the DOM DOMPurify
@@ -40,18 +41,23 @@ export function sanitizeFeedHtml(html: string): string {
   );
 }
 
-/** The text of sanitized HTML, for search and watchlists. */
+/**
+ * The text of feed HTML, for search and watchlists: a tokenizer-level strip (no DOM), fast enough
+ * to run on every item at ingest. The result is only ever used as text, never as markup.
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li|\/h\d|\/blockquote)[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n')
+  if (!html.includes('<') && !html.includes('&')) return html.replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return decodeHTML(
+    html
+      .replace(/<(script|style|noscript|template|iframe|svg|math)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(br|\/p|\/div|\/li|\/h\d|\/blockquote|\/tr|\/figcaption|\/pre)\b[^>]*>/gi, '\n')
+      .replace(/<\/?(td|th)\b[^>]*>/gi, ' ')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .replace(/[\u00a0\t]/g, ' ')
+    // Only runs of two or more: replacing every single space costs more than all the rest.
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ?\n\s*/g, '\n')
     .trim();
 }

@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { announceRefresh } from './feeds';
 import { refreshFeed, type RefreshOutcome } from './ingest';
 
 const TICK_MS = 30_000;
@@ -49,7 +50,11 @@ export async function runDueFeeds(core: Core, opts: { total?: number; perHost?: 
           return f.url;
         }
       })(),
-      run: async () => outcomes.set(f.id, await refreshFeed(core, f.id)),
+      run: async () => {
+        const outcome = await refreshFeed(core, f.id);
+        announceRefresh(core, f.id, outcome);
+        outcomes.set(f.id, outcome);
+      },
     })),
     opts.total ?? 4,
     opts.perHost ?? 2,
@@ -57,7 +62,11 @@ export async function runDueFeeds(core: Core, opts: { total?: number; perHost?: 
   return outcomes;
 }
 
-/** Polls in the background; a tick that is still running is never overlapped by the next. */
+/**
+ * Polls in the background; a tick that is still running is never overlapped by the next. Offline
+ * fetches fail without counting against the feed and are retried a minute later, so polling
+ * resumes by itself when the network returns.
+ */
 export function startPolling(core: Core): () => void {
   let busy = false;
   const tick = () => {
@@ -71,5 +80,10 @@ export function startPolling(core: Core): () => void {
   };
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  const first = setTimeout(tick, 3_000);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
 }

@@ -3,13 +3,22 @@
  * NOT and parentheses — `purbalingga AND (hoaks OR pungli) NOT "hari jadi"`. It is parsed here
  * and rebuilt as an FTS5 query, so nothing typed can reach FTS5 syntax unquoted.
  */
-export class QueryError extends Error {}
+export type QueryProblem = 'quotes' | 'missingClose' | 'unexpectedClose' | 'expectedWord' | 'notFirst' | 'unexpected';
+
+export class QueryError extends Error {
+  constructor(
+    readonly problem: QueryProblem,
+    readonly op = '',
+  ) {
+    super(op ? `${problem} ${op}` : problem);
+  }
+}
 
 type Token = { t: 'word' | 'phrase'; v: string } | { t: 'and' | 'or' | 'not' | 'open' | 'close' };
 
 function tokenize(q: string): Token[] {
   const out: Token[] = [];
-  if ((q.match(/"/g)?.length ?? 0) % 2) throw new QueryError('unbalanced quotes');
+  if ((q.match(/"/g)?.length ?? 0) % 2) throw new QueryError('quotes');
   const re = /\s*(?:"([^"]*)"|(\()|(\))|([^\s()"]+))/gy;
   let m: RegExpExecArray | null;
   while ((m = re.exec(q))) {
@@ -36,14 +45,14 @@ export function toFtsQuery(query: string): string {
   const peek = () => tokens[i];
   function atom(): string {
     const tok = tokens[i++];
-    if (!tok) throw new QueryError('expected a word');
+    if (!tok) throw new QueryError('expectedWord');
     if (tok.t === 'word' || tok.t === 'phrase') return `"${tok.v}"`;
     if (tok.t === 'open') {
       const inner = or();
-      if (tokens[i++]?.t !== 'close') throw new QueryError('missing )');
+      if (tokens[i++]?.t !== 'close') throw new QueryError('missingClose');
       return `(${inner})`;
     }
-    throw new QueryError(`unexpected ${tok.t.toUpperCase()}`);
+    throw new QueryError('unexpected', tok.t.toUpperCase());
   }
   function and(): string {
     const parts: { not: boolean; text: string }[] = [];
@@ -58,8 +67,8 @@ export function toFtsQuery(query: string): string {
       if (not) i++;
       parts.push({ not, text: atom() });
     }
-    if (!parts.length) throw new QueryError('expected a word');
-    if (parts[0]!.not) throw new QueryError('NOT needs something before it');
+    if (!parts.length) throw new QueryError('expectedWord');
+    if (parts[0]!.not) throw new QueryError('notFirst');
     return parts.reduce((acc, p, k) => (k === 0 ? p.text : `${acc} ${p.not ? 'NOT' : 'AND'} ${p.text}`), '');
   }
   function or(): string {
@@ -72,6 +81,6 @@ export function toFtsQuery(query: string): string {
     return parts.length > 1 ? parts.map((p) => (/ (AND|NOT) /.test(p) ? `(${p})` : p)).join(' OR ') : parts[0]!;
   }
   const result = or();
-  if (i < tokens.length) throw new QueryError('unexpected )');
+  if (i < tokens.length) throw new QueryError('unexpectedClose');
   return result;
 }
