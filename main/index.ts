@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultDataDir } from '../src/storage/paths';
 import { startCore, type CoreRelay } from './core-relay';
 import { EVENT_CHANNEL, registerIpcAdapter } from './ipc-adapter';
+import { notifyWatchlistHit } from './notify';
 
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   try {
     core = await startCore(path.join(__dirname, 'core.js'), { BERANDA_DATA_DIR: dataDir, ...sqliteBindingEnv() }, (event) => {
       for (const w of BrowserWindow.getAllWindows()) w.webContents.send(EVENT_CHANNEL, event);
+      notifyWatchlistHit(event);
     });
   } catch (e) {
     dialog.showErrorBox('Beranda Humas', (e as Error).message);

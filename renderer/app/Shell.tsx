@@ -13,6 +13,9 @@ import { CasesScreen } from '../features/cases/CasesScreen';
 import { NewCaseScreen } from '../features/cases/NewCaseScreen';
 import { CaseSettingsScreen } from '../features/case-settings/CaseSettingsScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
+import { MonitoringScreen } from '../features/monitoring/MonitoringScreen';
+import { WatchlistsScreen } from '../features/watchlists/WatchlistsScreen';
+import { notifyWatchlistHit } from './notifications';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/id';
 import { useToast } from '../ui/toasts';
@@ -36,6 +39,9 @@ const ROUTES: RouteDef[] = [
   { path: '/kasus', label: 'nav.cases', needs: 'cases.read', group: 'main', render: () => <CasesScreen /> },
   { path: '/kasus/baru/:kind', label: 'nav.cases', needs: 'cases.write', group: 'hidden', render: ([kind]) => <NewCaseScreen kind={kind === 'complaint' ? 'complaint' : 'rumor'} /> },
   { path: '/kasus/:id', label: 'nav.cases', needs: 'cases.read', group: 'hidden', render: ([id]) => <CaseScreen id={Number(id)} /> },
+  { path: '/pantauan', label: 'nav.monitoring', needs: 'monitoring.read', group: 'main', render: () => <MonitoringScreen /> },
+  { path: '/pantauan/pantau/:id', label: 'nav.monitoring', needs: 'monitoring.read', group: 'hidden', render: ([id]) => <MonitoringScreen watchlistId={Number(id)} /> },
+  { path: '/pantauan/daftar', label: 'nav.watchlists', needs: 'monitoring.read', group: 'hidden', render: () => <WatchlistsScreen /> },
   { path: '/akun', label: 'nav.account', group: 'main', render: () => <AccountScreen /> },
   { path: '/pengaturan/kasus', label: 'nav.caseSettings', needs: 'cases.configure', group: 'settings', render: () => <CaseSettingsScreen /> },
   { path: '/pengaturan/templat', label: 'nav.templates', needs: 'templates.manage', group: 'settings', render: () => <TemplatesScreen /> },
@@ -92,8 +98,9 @@ export function Shell({ onRestored, onEnded }: { onRestored(): void; onEnded(): 
         if (e.type === 'workspace.restored') onRestored();
         if (e.type === 'session.ended' && e.userId === me.user.id) onEnded();
         if (e.type === 'backup.failed' && me.permissions.includes('backups.manage')) toast('error', e.message);
+        if (e.type === 'watchlist.hit' && e.notify) notifyWatchlistHit(e, t('mon.alertTitle', { name: e.name, n: e.count }), toast);
       }, setConn),
-    [me.user.id, me.permissions, onRestored, onEnded, toast],
+    [me.user.id, me.permissions, onRestored, onEnded, toast, t],
   );
 
   const allowed = ROUTES.filter((r) => !r.needs || me.permissions.includes(r.needs));

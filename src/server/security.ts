@@ -5,7 +5,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  // Remote images appear only in the Pantauan reader, and only after "show images": feed HTML
+  // reaches the UI with every src parked in data-src.
+  "img-src 'self' data: blob: https: http:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/id';
 import { useAsync } from '../../ui/useAsync';
 import { CaseTiles } from './CaseTiles';
+import { MonitoringTiles } from './MonitoringTiles';
 import { TasksPanel } from './TasksPanel';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,6 +76,7 @@ export function HomeScreen() {
         {me.permissions.includes('backups.manage') && <AdminTiles />}
       </div>
       {me.permissions.includes('cases.read') && <CaseTiles />}
+      {me.permissions.includes('monitoring.read') && <MonitoringTiles />}
       <h2 className="section-title">{t('tasks.title')}</h2>
       <TasksPanel />
     </div>

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { ListItem } from '../../../src/api/contract';
 import { RELEASE_KINDS, RELEASE_STATUSES, type ReleaseKind } from '../../../src/shared/release-kinds';
 import { call } from '../../app/api';
@@ -8,30 +8,12 @@ import { navigate } from '../../app/router';
 import { useSession, useZone } from '../../app/session';
 import { nextDay } from '../../../src/shared/zones';
 import { useI18n } from '../../i18n/i18n';
+import { Marked } from '../../ui/Marked';
 import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
 import { useAsync } from '../../ui/useAsync';
 
 const PAGE = 50;
-
-/** Search marks (\u0002…\u0003) become <mark> elements; the text itself is never parsed as HTML. */
-function Marked({ text }: { text: string }) {
-  return (
-    <>
-      {text.split('\u0002').map((chunk, i) => {
-        if (i === 0) return <Fragment key={i}>{chunk}</Fragment>;
-        const [hit, rest] = chunk.split('\u0003');
-        return (
-          <Fragment key={i}>
-            <mark>{hit}</mark>
-            {rest}
-          </Fragment>
-        );
-      })}
-    </>
-  );
-}
-
 
 export function ReleasesListScreen() {
   const { t, lang } = useI18n();

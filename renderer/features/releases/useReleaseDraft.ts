@@ -4,6 +4,7 @@ import type { DocumentView } from '../../../src/api/contract';
 import type { DocJSON } from '../../../src/shared/editor-schema';
 import type { ReleaseFields } from '../../../src/shared/release-kinds';
 import { ApiFailure, call } from '../../app/api';
+import { takePendingQuote, type PendingQuote } from '../../app/handoff';
 
 const AUTOSAVE_MS = 1500;
 
@@ -15,6 +16,17 @@ interface LocalCopy {
   fields: ReleaseFields;
   body: DocJSON;
   savedAt: string;
+}
+
+/** The quote as a blockquote, then its source with a link, in the house style of attribution. */
+function quoteContent(q: PendingQuote): DocJSON[] {
+  const source: DocJSON[] = q.link
+    ? [{ type: 'text', text: q.source, marks: [{ type: 'link', attrs: { href: q.link } }] }]
+    : [{ type: 'text', text: q.source }];
+  return [
+    { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: `“${q.text}”` }] }] },
+    { type: 'paragraph', content: [{ type: 'text', text: 'Sumber: ' }, ...source, { type: 'text', text: `, ${q.date}.` }] },
+  ];
 }
 
 const localKey = (docId: number, userId: number) => `beranda.unsaved.${userId}.${docId}`;
@@ -137,9 +149,18 @@ export function useReleaseDraft(doc: DocumentView, userId: number) {
     touched();
   };
 
-  const attachEditor = useCallback((e: Editor) => {
-    editorRef.current = e;
-  }, []);
+  const attachEditor = useCallback(
+    (e: Editor) => {
+      editorRef.current = e;
+      // A quote brought from Pantauan ("use in release") lands at the end, as an unsaved change.
+      const quote = takePendingQuote(doc.id);
+      if (quote && e.isEditable) {
+        e.chain().focus('end').insertContent(quoteContent(quote)).run();
+        touched();
+      }
+    },
+    [doc.id, touched],
+  );
 
   return { title, fields, state, revision, attachEditor, body, save, setTitle: setTitleAndTouch, setFields: setFieldsAndTouch, touched, load, isConflict: (e: unknown) => e instanceof ApiFailure && e.code === 'CONFLICT' };
 }
