@@ -518,4 +518,8 @@ export const en: Record<MessageKey, string> = {
   'wl.spikeHint': "Marked as a spike when 24-hour matches exceed the 14-day daily average times this number (at least 3 matches).",
   'wl.test': "Test query",
   'wl.title': "Watchlists",
+  'mon.sort': "Sort",
+  'mon.sortNewest': "Newest",
+  'mon.sortRelevance': "Best match",
+  'mon.notifyOn': "notifies",
 };

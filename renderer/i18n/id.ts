@@ -517,6 +517,10 @@ export const id = {
   'wl.spikeHint': "Ditandai \"lonjakan\" bila temuan 24 jam melebihi rata-rata harian 14 hari dikali angka ini (minimal 3 temuan).",
   'wl.test': "Uji kueri",
   'wl.title': "Daftar pantau",
+  'mon.sort': "Urutkan",
+  'mon.sortNewest': "Terbaru",
+  'mon.sortRelevance': "Paling cocok",
+  'mon.notifyOn': "notifikasi",
 } as const;
 
 export type MessageKey = keyof typeof id;

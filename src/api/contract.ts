@@ -293,6 +293,7 @@ export const contract = {
       q: z.string().max(500).optional(),
       before: rowId.optional(),
       limit: z.number().int().min(1).max(200).default(60),
+      sort: z.enum(['newest', 'relevance']).default('newest'),
     }),
   ),
   'items.get': returns<ItemView>()('session', z.object({ id: rowId })),

@@ -39,6 +39,11 @@ const STOP = new Set([
   'sekarang', 'kemarin', 'hari', 'orang', 'warga', 'banyak', 'bagaimana', 'kenapa', 'apa', 'mohon', 'tolong', 'min', 'admin',
 ]);
 
+const PREFIXES: [RegExp, string][] = [
+  [/^(meny)/, 's'], [/^(peny)/, 's'], [/^(mem)(?=[aiueo])/, 'p'], [/^(pem)(?=[aiueo])/, 'p'], [/^(men)(?=[aiueo])/, 't'], [/^(pen)(?=[aiueo])/, 't'],
+  [/^(meng|peng|mem|pem|men|pen|me|pe)/, ''], [/^(di|ter|ber|ke|se)/, ''],
+];
+
 /** A light Indonesian stemmer: particles, possessives, then one derivational suffix and prefix. */
 export function stem(word: string): string {
   let w = word;
@@ -46,12 +51,9 @@ export function stem(word: string): string {
   w = w.replace(/(lah|kah|tah|pun)$/, '');
   w = w.replace(/(nya|ku|mu)$/, '');
   if (w.length > 5) w = w.replace(/(kan|an|i)$/, '');
-  const prefixes: [RegExp, string][] = [
-    [/^(meny)/, 's'], [/^(peny)/, 's'], [/^(mem)(?=[aiueo])/, 'p'], [/^(pem)(?=[aiueo])/, 'p'], [/^(men)(?=[aiueo])/, 't'], [/^(pen)(?=[aiueo])/, 't'],
-    [/^(meng|peng|mem|pem|men|pen|me|pe)/, ''], [/^(di|ter|ber|ke|se)/, ''],
-  ];
-  for (const [re, replacement] of prefixes) {
-    if (re.test(w) && w.length - (re.exec(w)![0].length) >= 3) {
+  for (const [re, replacement] of PREFIXES) {
+    const m = re.exec(w);
+    if (m && w.length - m[0].length >= 3) {
       w = w.replace(re, replacement);
       break;
     }
@@ -82,4 +84,20 @@ export function normalizeTokens(text: string): string[] {
 /** Space-separated stems, as stored beside each case for the similarity index. */
 export function normalizedText(text: string): string {
   return [...new Set(normalizeTokens(text))].join(' ');
+}
+
+/**
+ * The comparable words of a headline, cheaply: no number or slang folding, which headlines rarely
+ * need, so grouping thousands of arriving items a second stays cheap.
+ */
+export function headlineWords(title: string): string[] {
+  const lower = title.toLowerCase();
+  const folded = /[^ -~]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
+  const out: string[] = [];
+  for (const raw of folded.split(/[^a-z0-9]+/)) {
+    if (raw.length < 3 || STOP.has(raw)) continue;
+    const st = stem(raw);
+    out.push(SAME_IDEA[st] ?? st);
+  }
+  return out;
 }

@@ -16,7 +16,12 @@ export interface RiverQuery {
   /** Cursor: only items older (lower id) than this. */
   before?: number | undefined;
   limit: number;
+  /** With a search: newest arrivals first (paged), or the best matches among the newest ones. */
+  sort?: 'newest' | 'relevance' | undefined;
 }
+
+/** Relevance ranks this many of the newest matches: bm25 over every match of a common word in a million items would take seconds. */
+export const RANK_WINDOW = 2000;
 
 export interface ItemSource {
   itemId: number;
@@ -157,13 +162,19 @@ export function listItems(core: Core, actor: Actor, query: RiverQuery): { items:
     limit: query.limit,
   };
   if (match) params.match = match;
-  const sql = match
-    ? `SELECT ${COLUMNS} FROM feed_items_fts x JOIN feed_items i ON i.id = x.rowid JOIN feeds f ON f.id = i.feed_id
+  const ranked = !!match && query.sort === 'relevance';
+  const sql = ranked
+    ? `SELECT ${COLUMNS} FROM (SELECT x.rowid AS id, x.rank AS r FROM feed_items_fts x JOIN feed_items i ON i.id = x.rowid
+         WHERE feed_items_fts MATCH @match AND ${conditions.join(' AND ')} ORDER BY x.rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN feed_items i ON i.id = m.id JOIN feeds f ON f.id = i.feed_id ORDER BY m.r LIMIT @limit`
+    : match
+      ? `SELECT ${COLUMNS} FROM feed_items_fts x JOIN feed_items i ON i.id = x.rowid JOIN feeds f ON f.id = i.feed_id
        WHERE feed_items_fts MATCH @match AND x.rowid < @before AND ${conditions.join(' AND ')} ORDER BY x.rowid DESC LIMIT @limit`
-    : `SELECT ${COLUMNS} FROM feed_items i JOIN feeds f ON f.id = i.feed_id WHERE ${conditions.join(' AND ')} ORDER BY i.id DESC LIMIT @limit`;
+      : `SELECT ${COLUMNS} FROM feed_items i JOIN feeds f ON f.id = i.feed_id WHERE ${conditions.join(' AND ')} ORDER BY i.id DESC LIMIT @limit`;
   const rows = db.prepare(sql).all(params) as ItemRow[];
   const items = toRiverItems(db, rows, match ? searchTerms(q) : []);
-  return { items, nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null };
+  // Ranked results are one page: the best of the newest matches.
+  return { items, nextBefore: !ranked && rows.length === query.limit ? rows[rows.length - 1]!.id : null };
 }
 
 export function getItem(core: Core, actor: Actor, id: number): ItemView {
@@ -175,7 +186,7 @@ export function getItem(core: Core, actor: Actor, id: number): ItemView {
   if (!row) throw new AppError('NOT_FOUND', 'monitoring.itemNotFound');
   let html = row.safe_html;
   if (html === null) {
-    html = sanitizeFeedHtml(row.raw_html);
+    html = sanitizeFeedHtml(row.raw_html, row.link ?? row.feed_url);
     db.prepare('UPDATE feed_items SET safe_html = ? WHERE id = ?').run(html, id);
   }
   const [item] = toRiverItems(db, [row], []);

@@ -16,6 +16,13 @@ describe('feed HTML', () => {
     expect(clean).not.toMatch(/ src=/);
   });
 
+  it('resolves relative links and images against the item address', () => {
+    const clean = sanitizeFeedHtml('<a href="/berita/2">lanjut</a><img src="foto.jpg" alt="x"><a href="javascript:x()">j</a>', 'https://satelit.example/berita/1');
+    expect(clean).toContain('href="https://satelit.example/berita/2"');
+    expect(clean).toContain('data-src="https://satelit.example/berita/foto.jpg"');
+    expect(clean).not.toContain('javascript');
+  });
+
   it('turns HTML into searchable text', () => {
     expect(htmlToText('<p>Jalan &amp; jembatan</p><p>rusak</p>')).toBe('Jalan & jembatan\nrusak');
   });

@@ -9,17 +9,31 @@ if (!purify.isSupported) throw new Error('DOMPurify is not supported in this env
 
 const ALLOWED_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'span', 'div', 'pre', 'code'];
 
+// The address relative links and images are resolved against, for the call in progress
+// (sanitizing is synchronous, so one module-level value is safe).
+let base: string | undefined;
+
+function absolute(url: string): string {
+  if (!base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
 purify.addHook('afterSanitizeAttributes', (node) => {
   const el = node as unknown as { tagName: string; getAttribute(n: string): string | null; setAttribute(n: string, v: string): void; removeAttribute(n: string): void };
   if (el.tagName === 'A') {
-    const href = el.getAttribute('href') ?? '';
-    if (!/^https?:\/\//i.test(href)) el.removeAttribute('href');
+    const href = absolute(el.getAttribute('href') ?? '');
+    if (/^https?:\/\//i.test(href)) el.setAttribute('href', href);
+    else el.removeAttribute('href');
     el.setAttribute('rel', 'noopener noreferrer nofollow');
     el.setAttribute('target', '_blank');
   }
   if (el.tagName === 'IMG') {
     // Remote images are tracking pixels until the reader asks for them: park the address.
-    const src = el.getAttribute('src') ?? '';
+    const src = absolute(el.getAttribute('src') ?? '');
     el.removeAttribute('src');
     el.removeAttribute('srcset');
     if (/^https?:\/\//i.test(src)) el.setAttribute('data-src', src);
@@ -28,9 +42,19 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 
 /**
  * Feed HTML reduced to an allowlist: no scripts, event handlers, iframes, forms, styles or
- * javascript: URLs; links only http(s); images kept as data-src so nothing loads by itself.
+ * javascript: URLs; links only http(s), relative ones resolved against `baseUrl` (the item's
+ * link or its feed); images kept as data-src so nothing loads by itself.
  */
-export function sanitizeFeedHtml(html: string): string {
+export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
+  base = baseUrl;
+  try {
+    return sanitizeNow(html);
+  } finally {
+    base = undefined;
+  }
+}
+
+function sanitizeNow(html: string): string {
   return String(
     purify.sanitize(html, {
       ALLOWED_TAGS,

@@ -1,4 +1,4 @@
-import { normalizeTokens } from '../cases/text';
+import { headlineWords } from '../cases/text';
 import type { Db } from '../storage/database';
 
 /** Items from different outlets are one story when their titles are this alike, within this window. */
@@ -6,7 +6,7 @@ export const STORY_WINDOW_DAYS = 3;
 const MIN_DICE = 0.5;
 const MIN_SHARED = 3;
 /** A word in more recent titles than this says nothing about which story a title tells. */
-const COMMON_WORD = 400;
+const COMMON_WORD = 100;
 
 interface Entry {
   feedId: number;
@@ -26,7 +26,7 @@ interface StoryIndex {
 const indexes = new WeakMap<Db, StoryIndex>();
 
 function titleWords(title: string): string[] {
-  return [...new Set(normalizeTokens(title).filter((w) => w.length >= 3))];
+  return [...new Set(headlineWords(title).filter((w) => w.length >= 3))];
 }
 
 function add(index: StoryIndex, id: number, entry: Entry): void {
@@ -53,11 +53,11 @@ function prune(index: StoryIndex, cutoff: number): void {
   index.oldest = oldest;
 }
 
-function load(db: Db, now: number): StoryIndex {
+function load(db: Db, now: number, beforeId: number): StoryIndex {
   const index: StoryIndex = { entries: new Map(), postings: new Map(), oldest: Infinity };
   const since = new Date(now - STORY_WINDOW_DAYS * 86_400_000).toISOString();
   // An item's date can only be older than its arrival, so arrivals since then cover the window.
-  const rows = db.prepare('SELECT id, feed_id, title, sort_at, story_id FROM feed_items WHERE fetched_at >= ? ORDER BY id').iterate(since) as Iterable<{ id: number; feed_id: number; title: string; sort_at: string; story_id: number | null }>;
+  const rows = db.prepare('SELECT id, feed_id, title, sort_at, story_id FROM feed_items WHERE fetched_at >= ? AND id < ? ORDER BY id').iterate(since, beforeId) as Iterable<{ id: number; feed_id: number; title: string; sort_at: string; story_id: number | null }>;
   for (const r of rows) {
     const at = Date.parse(r.sort_at);
     if (at < now - STORY_WINDOW_DAYS * 86_400_000) continue;
@@ -95,7 +95,8 @@ function bestLead(index: StoryIndex, feedId: number, words: string[], at: number
 export function groupStories(db: Db, items: { id: number; feedId: number; title: string; sortAt: string }[], now: Date): void {
   if (!items.length) return;
   let index = indexes.get(db);
-  if (!index) indexes.set(db, (index = load(db, now.getTime())));
+  // Built before this batch's items are added below (they are already stored, so exclude them).
+  if (!index) indexes.set(db, (index = load(db, now.getTime(), Math.min(...items.map((i) => i.id)))));
   else prune(index, now.getTime() - STORY_WINDOW_DAYS * 86_400_000);
   const setStory = db.prepare('UPDATE feed_items SET story_id = ? WHERE id = ?');
   for (const item of items) {

@@ -99,6 +99,8 @@ describe.each(['http', 'ipc'] as const)('Pantauan over %s', (kind) => {
     const found = (await river('yuni', { q: 'kemangkon banjir' })).items;
     expect(found).toHaveLength(2);
     expect(found[0]!.titleMarked).toContain('\u0002Kemangkon\u0003');
+    const ranked = (await river('yuni', { q: 'banjir OR cabai', sort: 'relevance' })).items;
+    expect(ranked.map((i) => i.title).sort()).toEqual(['200 Rumah di Kemangkon Terendam Banjir', 'Banjir rendam 200 rumah di Kemangkon Purbalingga', 'Harga cabai turun di pasar Segamas']);
     expect(error(await c.yuni!.call('items.list', { q: '(banjir' })).message).toBe('Kueri belum benar: kurung ( belum ditutup');
 
     const page1 = await river('yuni', { scope: { kind: 'feed', id: satelit.id + 1 }, limit: 1 });

@@ -11,6 +11,8 @@ export function MonitoringTiles() {
   const s = summary.data;
   if (!s) return null;
   return (
+    <>
+    <h2 className="section-title">{t('nav.monitoring')}</h2>
     <section className="tiles" aria-label={t('nav.monitoring')} data-testid="monitoring-tiles">
       <a className="tile" href="#/pantauan/daftar">
         <div className="tile__label">{t('home.watchHits')}</div>
@@ -33,5 +35,6 @@ export function MonitoringTiles() {
         </a>
       )}
     </section>
+    </>
   );
 }

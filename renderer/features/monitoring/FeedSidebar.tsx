@@ -68,7 +68,7 @@ export function FeedSidebar({ folders, feeds, starred, watchlists, scope, canMan
         <div key={folder.id}>
           <div className="feedlist__group">
             <button className="feedlist__pick feedlist__pick--folder" onClick={() => onScope({ kind: 'folder', id: folder.id })} aria-current={same(scope, { kind: 'folder', id: folder.id }) ? 'true' : undefined}>
-              📁 {folder.name}
+              {folder.name}
             </button>
             {canManage && (
               <button className="icon-btn" onClick={() => onFolderEdit(folder)} aria-label={`${t('mon.editFolder')}: ${folder.name}`}>

@@ -30,6 +30,7 @@ export function MonitoringScreen({ watchlistId }: { watchlistId?: number }) {
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [unreadOnly, setUnreadOnly] = useState(false);
+  const [sort, setSort] = useState<'newest' | 'relevance'>('newest');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [arrived, setArrived] = useState(0);
   const [revision, setRevision] = useState(0);
@@ -39,7 +40,7 @@ export function MonitoringScreen({ watchlistId }: { watchlistId?: number }) {
 
   const feeds = useAsync(() => call('feeds.list', {}), []);
   const watchlists = useAsync(() => call('watchlists.list', {}), []);
-  const river = useRiver(scope, q, unreadOnly);
+  const river = useRiver(scope, q, unreadOnly, sort);
 
   useEffect(() => {
     if (watchlistId) setScope({ kind: 'watchlist', id: watchlistId });
@@ -166,6 +167,12 @@ export function MonitoringScreen({ watchlistId }: { watchlistId?: number }) {
           <button className="btn" type="submit">
             {t('mon.search')}
           </button>
+          {q && (
+            <select value={sort} onChange={(e) => setSort(e.target.value as 'newest' | 'relevance')} aria-label={t('mon.sort')}>
+              <option value="newest">{t('mon.sortNewest')}</option>
+              <option value="relevance">{t('mon.sortRelevance')}</option>
+            </select>
+          )}
         </form>
         <label className="check">
           <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> {t('mon.unreadOnly')}

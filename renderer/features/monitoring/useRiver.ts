@@ -9,19 +9,19 @@ const PAGE = 100;
  * The river's loaded pages for one scope/search/filter: first page on change, more on demand by
  * cursor. A stale answer (the user moved on) never lands.
  */
-export function useRiver(scope: Scope, q: string, unreadOnly: boolean) {
+export function useRiver(scope: Scope, q: string, unreadOnly: boolean, sort: 'newest' | 'relevance') {
   const [items, setItems] = useState<RiverItem[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
   const generation = useRef(0);
-  const key = JSON.stringify([scope, q, unreadOnly]);
+  const key = JSON.stringify([scope, q, unreadOnly, sort]);
 
   const fetchPage = useCallback(
     async (before: number | undefined, gen: number) => {
       setLoading(true);
       try {
-        const page = await call('items.list', { scope, unreadOnly, limit: PAGE, ...(q ? { q } : {}), ...(before ? { before } : {}) });
+        const page = await call('items.list', { scope, unreadOnly, sort, limit: PAGE, ...(q ? { q } : {}), ...(before ? { before } : {}) });
         if (gen !== generation.current) return;
         setItems((old) => (before ? [...old, ...page.items] : page.items));
         setNext(page.nextBefore);

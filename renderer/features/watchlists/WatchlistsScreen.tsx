@@ -138,7 +138,7 @@ export function WatchlistsScreen() {
           {lists.data?.map((w) => (
             <tr key={w.id} data-testid={`watchlist-row-${w.id}`}>
               <td>
-                <a href={`#/pantauan/pantau/${w.id}`}>{w.name}</a> {w.notify && <span title={t('wl.notify')}>🔔</span>}{' '}
+                <a href={`#/pantauan/pantau/${w.id}`}>{w.name}</a> {w.notify && <span className="chip" title={t('wl.notify')}>{t('mon.notifyOn')}</span>}{' '}
                 {w.spiking && <span className="chip chip--spike">{t('mon.spiking')}</span>}
               </td>
               <td>
