@@ -33,7 +33,7 @@ export interface CaseFigures {
 
 export async function benchCases(log: (l: string) => void): Promise<CaseFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-cases-'));
-  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
   try {
     await seedDemo(core);
     const monitor = { user: findUserByUsername(core.ws.db, 'pemantau')!, tokenHash: 'bench' };

@@ -24,7 +24,7 @@ export interface FoundationFigures {
 export async function benchFoundation(log: (line: string) => void): Promise<FoundationFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-'));
   try {
-    let core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+    let core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
     await setupWorkspace(
       core,
       {
@@ -45,12 +45,12 @@ export async function benchFoundation(log: (line: string) => void): Promise<Foun
 
     const opens: number[] = [];
     for (let i = 0; i < OPENS; i++) {
-      const [t, c] = await time(() => createCore({ dataDir: dir, autoBackup: false, polling: false }));
+      const [t, c] = await time(() => createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false }));
       opens.push(t);
       c.close();
     }
 
-    core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+    core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
     const host = createHttpHost(core, { host: '127.0.0.1', port: 0, rendererDir: 'out/renderer' });
     const { url } = await host.listen();
     const login = await fetch(`${url}/api/auth.login`, {

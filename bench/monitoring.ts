@@ -51,7 +51,7 @@ async function serve(body: () => Buffer): Promise<{ url: string; close(): void }
 
 function freshCore(): { core: Core; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-feeds-'));
-  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
   core.ws.db.prepare("INSERT INTO users (username, display_name, initials, role, password_hash, created_at, updated_at) VALUES ('m', 'M', 'm', 'monitor', 'h', 't', 't')").run();
   for (const q of WATCHLISTS) core.ws.db.prepare("INSERT INTO watchlists (name, query, fts_query, created_by, created_at) VALUES (?, ?, ?, 1, 't')").run(q, q, toFtsQuery(q));
   return { core, dir };
@@ -113,7 +113,7 @@ async function bigFeedMemory(log: (l: string) => void): Promise<MonitoringFigure
 /** One million stored items, then the river's own search (items.list) as a signed-in user runs it. */
 async function searchMillion(log: (l: string) => void): Promise<MonitoringFigures['search']> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-river-'));
-  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
   try {
     await seedDemo(core);
     const actor: Actor = { user: findUserByUsername(core.ws.db, 'pemantau')!, tokenHash: '' };

@@ -87,7 +87,7 @@ export interface TypingFigures {
 
 export async function keystrokeToPaint(log: (l: string) => void): Promise<TypingFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-editor-'));
-  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
   await seedDemo(core);
   const writer = findUserByUsername(core.ws.db, 'penulis')!;
   const pool = sentences();
@@ -142,7 +142,7 @@ export async function keystrokeToPaint(log: (l: string) => void): Promise<Typing
 
 export async function benchReleases(log: (line: string) => void): Promise<ReleaseFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beranda-bench-fts-'));
-  const core = createCore({ dataDir: dir, autoBackup: false, polling: false });
+  const core = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
   try {
     await seedDemo(core);
     const writer = findUserByUsername(core.ws.db, 'penulis')!;

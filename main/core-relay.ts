@@ -2,12 +2,14 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 import type { DispatchOutcome } from '../src/api/dispatch';
 import type { CoreEvent } from '../src/api/contract';
 import type { CoreRequest } from './ipc-adapter';
+import { safeStorageSecretBox } from './secrets';
 
 type FromCore =
   | { type: 'ready'; dataDir: string }
   | { type: 'fatal'; message: string }
   | { type: 'reply'; id: number; outcome: DispatchOutcome }
-  | { type: 'event'; event: CoreEvent };
+  | { type: 'event'; event: CoreEvent }
+  | { type: 'secret'; id: number; op: 'encrypt' | 'decrypt'; value: string };
 
 export interface CoreRelay {
   call(req: CoreRequest): Promise<DispatchOutcome>;
@@ -39,6 +41,11 @@ export function startCore(entry: string, env: Record<string, string>, onEvent: (
       else if (msg.type === 'reply') {
         pending.get(msg.id)?.(msg.outcome);
         pending.delete(msg.id);
+      } else if (msg.type === 'secret') {
+        safeStorageSecretBox[msg.op](msg.value).then(
+          (value) => child.postMessage({ type: 'secret-reply', id: msg.id, ok: true, value }),
+          (e: unknown) => child.postMessage({ type: 'secret-reply', id: msg.id, ok: false, value: String(e) }),
+        );
       } else onEvent(msg.event);
     });
     child.on('exit', () => {

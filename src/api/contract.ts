@@ -20,6 +20,9 @@ import type { CaseBoard, CaseStats, CaseSummary, CaseView } from '../cases/queri
 import type { FeedCandidate, FeedView, FolderView } from '../monitoring/feeds';
 import type { ItemView, RiverItem } from '../monitoring/items';
 import type { WatchlistView } from '../monitoring/watchlists';
+import type { ChannelView } from '../publishing/channels';
+import type { Prepared, PublicationView } from '../publishing/service';
+import { CHANNEL_KINDS } from '../shared/channel-rules';
 
 /**
  * Every method the UI can call, with the schema its input is parsed with (once, at the boundary)
@@ -112,6 +115,18 @@ const watchlistInput = z.object({
   notify: z.boolean().default(false),
   spikeFactor: z.number().min(1.5).max(20).default(3),
 });
+const variant = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('website'),
+    title: trimmed(1, 500),
+    excerpt: z.string().max(2000).default(''),
+    slug: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{0,90}$/, 'huruf kecil, angka dan tanda hubung').default(''),
+    categories: z.array(trimmed(1, 100)).max(20).default([]),
+    tags: z.array(trimmed(1, 100)).max(30).default([]),
+    draft: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('social'), text: z.string().max(70_000), images: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10).default([]) }),
+]);
 const jsonObject = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'object');
 
 export const contract = {
@@ -306,6 +321,33 @@ export const contract = {
   'watchlists.preview': returns<{ count: number; titles: string[] }>()('session', z.object({ query: trimmed(1, 500), folderIds: z.array(rowId).max(100).default([]) })),
   'watchlists.summary': returns<{ hits24h: number; unread: number; spiking: { id: number; name: string }[]; failingFeeds: number }>()('session', none),
 
+  'channels.list': returns<ChannelView[]>()('session', none),
+  'channels.save': returns<ChannelView>()(
+    'session',
+    z.object({
+      id: rowId.optional(),
+      kind: z.enum(CHANNEL_KINDS),
+      name: trimmed(2, 100),
+      baseUrl: z.string().trim().max(500).default(''),
+      account: z.string().trim().max(200).default(''),
+      active: z.boolean().default(true),
+      secret: z.record(z.string(), z.string().max(4000)).default({}),
+      settings: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+    }),
+  ),
+  'channels.remove': returns<null>()('session', z.object({ id: rowId })),
+  'channels.test': returns<{ ok: boolean; account: string | null; message: string | null; channel: ChannelView }>()('session', z.object({ id: rowId })),
+  'publications.prepare': returns<Prepared[]>()('session', z.object({ documentId: docId, channelIds: z.array(rowId).min(1).max(20) })),
+  'publications.publish': returns<PublicationView[]>()(
+    'session',
+    z.object({ documentId: docId, items: z.array(z.object({ channelId: rowId, variant })).min(1).max(20), scheduledAt: z.iso.datetime().nullable().default(null) }),
+  ),
+  'publications.ofDocument': returns<PublicationView[]>()('session', z.object({ documentId: docId })),
+  'publications.outbox': returns<PublicationView[]>()('session', z.object({ status: z.enum(['active', 'queued', 'scheduled', 'sending', 'sent', 'failed', 'unknown', 'cancelled']).optional() })),
+  'publications.cancel': returns<null>()('session', z.object({ id: rowId })),
+  'publications.retry': returns<null>()('session', z.object({ id: rowId })),
+  'publications.resolve': returns<null>()('session', z.object({ id: rowId, posted: z.boolean(), url: httpUrl.nullable().default(null) })),
+
   /** Desktop sends the image bytes over IPC; the browser uploads to POST /api/upload/attachment. */
   'attachments.upload': returns<AttachmentInfo>()('session', z.object({ fileName: z.string().max(260), bytes: z.instanceof(Uint8Array) })),
   'attachments.read': returns<{ mime: string; base64: string }>()('session', z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
@@ -332,6 +374,7 @@ export function isMethod(name: string): name is Method {
 export type { AuditEntry, AuditVerification, BackupInfo, Me, OfficeSettings, UserView, WorkspaceStatus };
 export type { CaseBoard, CaseConfig, CaseStats, CaseSummary, CaseView };
 export type { FeedCandidate, FeedView, FolderView, ItemView, RiverItem, WatchlistView };
+export type { ChannelView, Prepared, PublicationView };
 export type { AttachmentInfo, DocumentView, ExportResult, ListItem, MyTasks, PersonRef, Template, TimelineEntry, VersionSummary };
 export type { CoreEvent } from '../events/bus';
 export type { Permission, Role } from '../auth/roles';

@@ -9,6 +9,7 @@ import { signedIn } from './signed-in';
 import type { Method, Output, ParsedInput } from './contract';
 import { caseHandlers } from './case-handlers';
 import { monitoringHandlers } from './monitoring-handlers';
+import { publishingHandlers } from './publishing-handlers';
 import { releaseHandlers } from './release-handlers';
 
 export interface HandlerArgs<M extends Method> {
@@ -63,4 +64,5 @@ export const handlers: Handlers = {
   ...releaseHandlers,
   ...caseHandlers,
   ...monitoringHandlers,
+  ...publishingHandlers,
 };

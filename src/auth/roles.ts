@@ -19,6 +19,7 @@ const PERMISSIONS = {
   'cases.read': ['admin', 'editor', 'writer', 'monitor'],
   'cases.write': ['admin', 'editor', 'monitor'],
   'cases.configure': ['admin'],
+  'channels.manage': ['admin'],
   'monitoring.read': ['admin', 'editor', 'writer', 'monitor'],
   'monitoring.manage': ['admin', 'editor', 'monitor'],
 } as const satisfies Record<string, readonly Role[]>;

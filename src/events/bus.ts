@@ -10,6 +10,8 @@ export type CoreEvent =
   | { type: 'tasks.changed' }
   | { type: 'case.changed'; id: number; status: string }
   | { type: 'feeds.changed' }
+  | { type: 'channels.changed' }
+  | { type: 'publications.changed'; documentId: number; id: number; status: string }
   | { type: 'items.new'; feedId: number; count: number }
   | { type: 'watchlist.hit'; watchlistId: number; name: string; count: number; notify: boolean; itemId: number; title: string };
 

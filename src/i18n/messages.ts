@@ -82,6 +82,21 @@ const id = {
   'monitoring.query.unexpected': 'Kueri belum benar: {op} tidak bisa di posisi itu',
   'monitoring.opmlInvalid': 'Berkas OPML tidak bisa dibaca: {reason}',
   'monitoring.tooManyFeeds': 'Terlalu banyak feed dalam satu impor (maksimal {max}).',
+  'publishing.channelNotFound': "Saluran tidak ditemukan.",
+  'publishing.noSecret': "Saluran \"{name}\" belum punya kredensial. Isi di Pengaturan → Saluran.",
+  'publishing.secretUnreadable': "Kredensial saluran \"{name}\" tidak bisa dibuka di komputer ini (mungkin ruang kerja dipulihkan dari komputer lain). Isi ulang kredensialnya di Pengaturan → Saluran.",
+  'publishing.kindFixed': "Jenis saluran tidak bisa diubah; buat saluran baru.",
+  'publishing.baseUrlRequired': "Isi alamat dasar saluran (http atau https).",
+  'publishing.notApproved': "Hanya naskah yang sudah disetujui yang bisa diterbitkan (status sekarang: {status}).",
+  'publishing.scheduleInPast': "Waktu jadwal sudah lewat. Pilih waktu yang akan datang, atau terbitkan sekarang.",
+  'publishing.channelInactive': "Saluran \"{name}\" sedang nonaktif.",
+  'publishing.wrongVariant': "Versi untuk \"{name}\" tidak cocok dengan jenis salurannya.",
+  'publishing.variantRefused': "Versi untuk \"{name}\" akan ditolak oleh jaringannya; perbaiki dulu.",
+  'publishing.alreadyThere': "Naskah ini sudah terbit (atau sedang dikirim) di \"{name}\". Tidak dikirim dua kali.",
+  'publishing.jobNotFound': "Publikasi tidak ditemukan.",
+  'publishing.cannotCancel': "Publikasi berstatus \"{status}\" tidak bisa dibatalkan.",
+  'publishing.cannotRetry': "Hanya publikasi yang gagal yang bisa dikirim ulang (status: {status}).",
+  'publishing.notUnknown': "Publikasi ini tidak berstatus \"belum pasti\" (status: {status}).",
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -166,6 +181,21 @@ const en: Record<MessageKey, string> = {
   'monitoring.query.unexpected': 'The query is not valid yet: {op} cannot stand there',
   'monitoring.opmlInvalid': 'The OPML file cannot be read: {reason}',
   'monitoring.tooManyFeeds': 'Too many feeds in one import (at most {max}).',
+  'publishing.channelNotFound': "Channel not found.",
+  'publishing.noSecret': "Channel \"{name}\" has no credentials yet. Enter them under Settings → Channels.",
+  'publishing.secretUnreadable': "The credentials of channel \"{name}\" cannot be opened on this computer (the workspace may have been restored from another one). Enter them again under Settings → Channels.",
+  'publishing.kindFixed': "A channel's kind cannot change; create a new channel.",
+  'publishing.baseUrlRequired': "Enter the channel's base address (http or https).",
+  'publishing.notApproved': "Only approved documents can be published (now: {status}).",
+  'publishing.scheduleInPast': "That time has passed. Pick a time to come, or publish now.",
+  'publishing.channelInactive': "Channel \"{name}\" is switched off.",
+  'publishing.wrongVariant': "The version for \"{name}\" does not match its kind of channel.",
+  'publishing.variantRefused': "The version for \"{name}\" would be refused by the network; fix it first.",
+  'publishing.alreadyThere': "This document is already published (or on its way) on \"{name}\". It is not sent twice.",
+  'publishing.jobNotFound': "Publication not found.",
+  'publishing.cannotCancel': "A publication in status \"{status}\" cannot be cancelled.",
+  'publishing.cannotRetry': "Only failed publications can be sent again (status: {status}).",
+  'publishing.notUnknown': "This publication is not \"unknown\" (status: {status}).",
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -18,7 +18,7 @@ describe('autosave survives a crash', () => {
     const d = createDocument(core, actor, 'siaran_pers');
     autosaveDocument(core, actor, { id: d.id, baseVersion: d.version, ...sampleRelease(), title: 'Belum sempat disimpan' });
     core.close(); // the window closes, the machine dies: no save happened
-    const reopened = createCore({ dataDir: dir, autoBackup: false, polling: false });
+    const reopened = createCore({ dataDir: dir, autoBackup: false, polling: false, outbox: false });
     try {
       const view = getDocument(reopened, actor, d.id);
       expect(view.title).toBe('');

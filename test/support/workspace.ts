@@ -34,7 +34,7 @@ export function testClock(start = '2026-11-29T02:00:00.000Z') {
 
 /** A real core on a real SQLite file in a temp folder; closed after the test. */
 export function openTestCore(opts: { dir?: string; now?: () => Date } = {}): Core {
-  const core = createCore({ dataDir: opts.dir ?? tempDir(), autoBackup: false, polling: false, ...(opts.now ? { now: opts.now } : {}) });
+  const core = createCore({ dataDir: opts.dir ?? tempDir(), autoBackup: false, polling: false, outbox: false, ...(opts.now ? { now: opts.now } : {}) });
   cleanups.push(() => core.close());
   return core;
 }

@@ -4,9 +4,10 @@ import { migration002 } from './002-releases';
 import { migration003 } from './003-cases';
 import { migration004 } from './004-monitoring';
 import { migration005 } from './005-reading';
+import { migration006 } from './006-publishing';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 
