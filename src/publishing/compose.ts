@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentRecord } from '../releases/repo';
-import { checkVariant, LINK_PLACEHOLDER, LIMITS, type ChannelKind, type VariantProblem } from '../shared/channel-rules';
+import { checkVariant, countChars, LINK_PLACEHOLDER, LIMITS, TELEGRAM_CAPTION, type ChannelKind, type VariantProblem } from '../shared/channel-rules';
 import { toBlocks, type Block } from '../shared/doc-model';
 import type { ReleaseKind } from '../shared/release-kinds';
 import type { SocialVariant, Variant, WebsiteVariant } from './adapters/types';
@@ -62,8 +62,12 @@ export function composeVariant(doc: DocumentRecord, channel: ChannelRow, withWeb
   const max = (JSON.parse(channel.settings) as { maxCharacters?: number }).maxCharacters ?? LIMITS[kind].maxChars;
   const head = doc.title.trim();
   const tail = link ? `\n\n${link}` : '';
-  // X threads long text; elsewhere the lead is shortened to leave room for the headline and link.
-  const room = kind === 'x' ? Infinity : max - head.length - tail.length - 4 - (kind === 'telegram' && pics.length ? 4096 - 1024 : 0);
+  // X threads long text; elsewhere the lead is shortened to leave room for the headline and link,
+  // counted as the network counts them (a link as 23 on Mastodon).
+  const limit = kind === 'telegram' && pics.length ? TELEGRAM_CAPTION : max;
+  const room = kind === 'x' ? Infinity : limit - countChars(kind, `${head}
+
+${tail}`) - 1;
   const body = lead(doc);
   const text = `${head}\n\n${room === Infinity ? body : fit(body, Math.max(40, room))}${tail}`;
   return { kind: 'social', text, images: pics } satisfies SocialVariant;

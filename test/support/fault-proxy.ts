@@ -10,7 +10,7 @@ import net from 'node:net';
  */
 export type Fault = 'pass' | 'drop-before' | 'drop-after' | 'drop-response';
 
-export async function startFaultProxy(target: { host: string; port: number }) {
+export async function startFaultProxy(target: { host: string; port: number }, opts: { delayMs?: number } = {}) {
   const plan: Fault[] = [];
   let fallback: Fault = 'pass';
   const seen: Fault[] = [];
@@ -27,6 +27,11 @@ export async function startFaultProxy(target: { host: string; port: number }) {
     }
     const upstream = net.connect(target.port, target.host);
     upstream.on('error', () => client.destroy());
+    // A slow network: the request reaches the server only after the delay.
+    if (opts.delayMs) {
+      client.pause();
+      setTimeout(() => client.resume(), opts.delayMs);
+    }
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
       if (fault === 'drop-after') {

@@ -24,7 +24,7 @@ function actorOf(core: Core, username: string): Actor {
 }
 
 /** A set-up workspace with an admin, an editor and a writer. */
-export async function newsroom(opts: { dir?: string } = {}): Promise<Newsroom> {
+export async function newsroom(opts: { dir?: string; now?: () => Date } = {}): Promise<Newsroom> {
   const { core, admin } = await setUpCore(opts);
   const editor = await makeUser(core, admin, 'editor', { username: 'prayitno' });
   const writer = await makeUser(core, admin, 'writer', { username: 'yuni' });
