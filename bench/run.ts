@@ -7,6 +7,7 @@ import { benchFoundation, reportFoundation } from './foundation';
 import { benchReleases, keystrokeToPaint, reportReleases, reportTyping } from './releases';
 import { benchCases, reportCases } from './cases';
 import { benchMonitoring, reportMonitoring } from './monitoring';
+import { benchPublishing, reportPublishing } from './publishing';
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const releases = !only || only === 'releases' ? await benchReleases(log) : undefined;
   const cases = !only || only === 'cases' ? await benchCases(log) : undefined;
   const monitoring = !only || only === 'monitoring' ? await benchMonitoring(log) : undefined;
+  const publishing = !only || only === 'publishing' ? await benchPublishing(log) : undefined;
   const lines = [
     ...(foundation ? reportFoundation(foundation) : []),
     '',
@@ -30,11 +32,13 @@ async function main(): Promise<void> {
     ...(cases ? reportCases(cases) : []),
     '',
     ...(monitoring ? reportMonitoring(monitoring) : []),
+    '',
+    ...(publishing ? reportPublishing(publishing) : []),
   ];
   console.log(`\n${lines.join('\n')}`);
   fs.mkdirSync('bench-results', { recursive: true });
   const file = path.join('bench-results', 'latest.json');
-  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases, cases, monitoring }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ started, node: process.version, cores: os.cpus().length, foundation, releases, cases, monitoring, publishing }, null, 2));
   console.log(`\nFigures written to ${file}`);
 }
 

@@ -16,6 +16,8 @@ import { UsersScreen } from '../features/users/UsersScreen';
 import { MonitoringScreen } from '../features/monitoring/MonitoringScreen';
 import { WatchlistsScreen } from '../features/watchlists/WatchlistsScreen';
 import { notifyWatchlistHit } from './notifications';
+import { ChannelsScreen } from '../features/channels/ChannelsScreen';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/id';
 import { useToast } from '../ui/toasts';
@@ -35,15 +37,17 @@ interface RouteDef {
 const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', group: 'main', render: () => <HomeScreen /> },
   { path: '/naskah', label: 'nav.releases', needs: 'releases.read', group: 'main', render: () => <ReleasesListScreen /> },
-  { path: '/naskah/:id', label: 'nav.releases', needs: 'releases.read', group: 'hidden', render: ([id]) => <ReleaseScreen id={Number(id)} /> },
+  { path: '/naskah/:id', label: 'nav.releases', needs: 'releases.read', group: 'hidden', render: ([id]) => <ReleaseScreen key={id} id={Number(id)} /> },
   { path: '/kasus', label: 'nav.cases', needs: 'cases.read', group: 'main', render: () => <CasesScreen /> },
   { path: '/kasus/baru/:kind', label: 'nav.cases', needs: 'cases.write', group: 'hidden', render: ([kind]) => <NewCaseScreen kind={kind === 'complaint' ? 'complaint' : 'rumor'} /> },
-  { path: '/kasus/:id', label: 'nav.cases', needs: 'cases.read', group: 'hidden', render: ([id]) => <CaseScreen id={Number(id)} /> },
+  { path: '/kasus/:id', label: 'nav.cases', needs: 'cases.read', group: 'hidden', render: ([id]) => <CaseScreen key={id} id={Number(id)} /> },
   { path: '/pantauan', label: 'nav.monitoring', needs: 'monitoring.read', group: 'main', render: () => <MonitoringScreen /> },
   { path: '/pantauan/pantau/:id', label: 'nav.monitoring', needs: 'monitoring.read', group: 'hidden', render: ([id]) => <MonitoringScreen watchlistId={Number(id)} /> },
   { path: '/pantauan/daftar', label: 'nav.watchlists', needs: 'monitoring.read', group: 'hidden', render: () => <WatchlistsScreen /> },
+  { path: '/publikasi', label: 'nav.outbox', needs: 'releases.read', group: 'main', render: () => <OutboxScreen /> },
   { path: '/akun', label: 'nav.account', group: 'main', render: () => <AccountScreen /> },
   { path: '/pengaturan/kasus', label: 'nav.caseSettings', needs: 'cases.configure', group: 'settings', render: () => <CaseSettingsScreen /> },
+  { path: '/pengaturan/saluran', label: 'nav.channels', needs: 'channels.manage', group: 'settings', render: () => <ChannelsScreen /> },
   { path: '/pengaturan/templat', label: 'nav.templates', needs: 'templates.manage', group: 'settings', render: () => <TemplatesScreen /> },
   { path: '/pengaturan/kantor', label: 'nav.office', needs: 'settings.manage', group: 'settings', render: () => <OfficeScreen /> },
   { path: '/pengaturan/pengguna', label: 'nav.users', needs: 'users.manage', group: 'settings', render: () => <UsersScreen /> },

@@ -332,6 +332,8 @@ export const contract = {
       account: z.string().trim().max(200).default(''),
       active: z.boolean().default(true),
       secret: z.record(z.string(), z.string().max(4000)).default({}),
+      /** When the admin knows it: the day the token stops working, for the reminder. */
+      tokenExpiresOn: z.iso.date().nullable().optional(),
       settings: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
     }),
   ),

@@ -50,6 +50,7 @@ export interface ChannelInput {
   /** Only the fields being set; an empty object keeps the stored secret. */
   secret: Record<string, string>;
   settings: Record<string, unknown>;
+  tokenExpiresOn?: string | null | undefined;
 }
 
 export function channelView(r: ChannelRow): ChannelView {
@@ -119,6 +120,7 @@ export async function saveChannel(core: Core, actor: Actor, input: ChannelInput)
       );
     }
     // Which fields changed, never their values.
+    if (input.tokenExpiresOn !== undefined) db.prepare('UPDATE channels SET token_expires_at = ? WHERE id = ?').run(input.tokenExpiresOn ? `${input.tokenExpiresOn}T00:00:00.000Z` : null, cid);
     appendAudit(db, auditActor(actor), input.id ? 'channel.updated' : 'channel.created', String(cid), { kind: input.kind, name: input.name, secretChanged: Object.keys(given) }, core.now());
     return cid;
   })();

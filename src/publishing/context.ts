@@ -51,7 +51,7 @@ export async function buildContext(core: Core, row: ChannelRow, job: JobRef | nu
     channel: channelConfig(row),
     secret,
     http: (req: HttpRequest) => {
-      countRequest(row.id, core.now());
+      countRequest(`${core.ws.dir}#${row.id}`, core.now());
       return send(req);
     },
     media(sha) {

@@ -124,6 +124,8 @@ function originalRemoteId(core: Core, job: PublicationRow): string | null {
 
 async function process1(core: Core, job: PublicationRow): Promise<void> {
   const db = core.ws.db;
+  const kind = (db.prepare('SELECT kind FROM channels WHERE id = ?').get(job.channel_id) as { kind: ChannelRow['kind'] }).kind;
+  if (heldByRateLimit(core, job, kind)) return;
   const claimed = db.prepare("UPDATE publications SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = ?").run(core.now().toISOString(), job.id, job.status);
   if (!claimed.changes) return;
   const wasUnknown = job.status === 'unknown';
@@ -145,25 +147,24 @@ async function process1(core: Core, job: PublicationRow): Promise<void> {
   }
 }
 
-/** Jobs whose time has come, whose website link exists (if they need one), on channels not at their rate limit. */
+/** Jobs whose time has come and whose website link exists (if they need one), on active channels. */
 function dueJobs(core: Core): PublicationRow[] {
-  const now = core.now();
-  const rows = core.ws.db
+  return core.ws.db
     .prepare(
-      `SELECT p.* FROM publications p WHERE p.status IN ('queued', 'scheduled', 'unknown') AND p.next_attempt_at <= ?
+      `SELECT p.* FROM publications p JOIN channels c ON c.id = p.channel_id WHERE p.status IN ('queued', 'scheduled', 'unknown') AND p.next_attempt_at <= ? AND c.active = 1
        AND (p.after_id IS NULL OR (SELECT status FROM publications a WHERE a.id = p.after_id) = 'sent')
        ORDER BY p.next_attempt_at, p.id LIMIT 50`,
     )
-    .all(now.toISOString()) as PublicationRow[];
-  return rows.filter((r) => {
-    const ch = core.ws.db.prepare('SELECT kind, active FROM channels WHERE id = ?').get(r.channel_id) as { kind: ChannelRow['kind']; active: number };
-    const allowed = nextAllowed(r.channel_id, ch.kind, now);
-    if (allowed > now.getTime()) {
-      core.ws.db.prepare('UPDATE publications SET next_attempt_at = ? WHERE id = ?').run(new Date(allowed).toISOString(), r.id);
-      return false;
-    }
-    return ch.active === 1;
-  });
+    .all(core.now().toISOString()) as PublicationRow[];
+}
+
+/** A channel at its request limit: the job waits for the window to move rather than be refused. */
+function heldByRateLimit(core: Core, job: PublicationRow, kind: ChannelRow['kind']): boolean {
+  const now = core.now();
+  const allowed = nextAllowed(`${core.ws.dir}#${job.channel_id}`, kind, now);
+  if (allowed <= now.getTime()) return false;
+  core.ws.db.prepare('UPDATE publications SET next_attempt_at = ? WHERE id = ?').run(new Date(allowed).toISOString(), job.id);
+  return true;
 }
 
 /** Social posts waiting for a website post that will never come are failed, with the reason. */

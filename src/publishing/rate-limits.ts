@@ -8,21 +8,22 @@ export const REQUEST_LIMITS: Partial<Record<ChannelKind, { max: number; windowMs
   telegram: { max: 20, windowMs: 60_000 },
 };
 
-const recent = new Map<number, number[]>();
+// Keyed by workspace folder and channel id: a process may open more than one workspace (tests).
+const recent = new Map<string, number[]>();
 
-export function countRequest(channelId: number, now: Date): void {
-  const list = recent.get(channelId) ?? [];
+export function countRequest(key: string, now: Date): void {
+  const list = recent.get(key) ?? [];
   list.push(now.getTime());
-  recent.set(channelId, list);
+  recent.set(key, list);
 }
 
 /** When the channel may next be called: now, or when the oldest request in the window expires. */
-export function nextAllowed(channelId: number, kind: ChannelKind, now: Date): number {
+export function nextAllowed(key: string, kind: ChannelKind, now: Date): number {
   const limit = REQUEST_LIMITS[kind];
   if (!limit) return now.getTime();
   const since = now.getTime() - limit.windowMs;
-  const list = (recent.get(channelId) ?? []).filter((t) => t > since);
-  recent.set(channelId, list);
+  const list = (recent.get(key) ?? []).filter((t) => t > since);
+  recent.set(key, list);
   // A send makes a few requests (media, then the post); keep room for them.
   return list.length + 3 <= limit.max ? now.getTime() : list[list.length + 3 - limit.max]! + limit.windowMs;
 }

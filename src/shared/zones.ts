@@ -32,3 +32,13 @@ export function dayStart(day: string, zone: ZoneLabel): Date {
 export function dayEnd(day: string, zone: ZoneLabel): Date {
   return new Date(Date.parse(`${day}T23:59:59.999Z`) - ZONE_OFFSET_HOURS[zone] * HOUR);
 }
+
+/** "2026-12-01T09:30" as typed in a datetime-local field, read as the office's local time. */
+export function localInputToIso(local: string, zone: ZoneLabel): string {
+  return new Date(Date.parse(`${local}:00.000Z`) - ZONE_OFFSET_HOURS[zone] * HOUR).toISOString();
+}
+
+/** An instant as a datetime-local value in the office's zone. */
+export function isoToLocalInput(iso: string, zone: ZoneLabel): string {
+  return new Date(Date.parse(iso) + ZONE_OFFSET_HOURS[zone] * HOUR).toISOString().slice(0, 16);
+}

@@ -4,6 +4,7 @@ import { listChannels, testChannel } from '../../src/publishing/channels';
 import { runDue } from '../../src/publishing/outbox';
 import { prepare, publicationsOf, publish } from '../../src/publishing/service';
 import { countChars } from '../../src/shared/channel-rules';
+import { countRequest } from '../../src/publishing/rate-limits';
 import { addChannel, approvedRelease, newsroom, type Newsroom } from '../support/publishing';
 import { startSocialFakes, type SocialFakes } from '../support/social-fakes';
 import { startWordPress, type WordPress } from '../support/wordpress';
@@ -153,6 +154,22 @@ describe('social channels against local servers that answer as the documented AP
     expect(limited).toMatchObject({ status: 'queued', lastError: expect.stringContaining('batas unggahan harian') });
     expect(Date.parse(limited!.nextAttemptAt!) - clock.now().getTime()).toBe(60 * 60_000);
     fakes.state.instagramQuota = 100;
+  });
+
+  it("Mastodon's 300 requests per 5 minutes: at the limit a post waits for the window instead of being refused", async () => {
+    const { n, ids } = await setup();
+    for (let i = 0; i < 290; i++) countRequest(`${n.core.ws.dir}#${ids.mastodon}`, clock.now());
+    const docId = approvedRelease(n, { withImage: false });
+    const [p] = prepare(n.core, n.editor, docId, [ids.mastodon]);
+    publish(n.core, n.editor, { documentId: docId, items: [{ channelId: ids.mastodon, variant: p!.variant }], scheduledAt: null });
+    await runDue(n.core);
+    const held = publicationsOf(n.core, n.editor, docId)[0]!;
+    expect(held).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(Date.parse(held.nextAttemptAt!) - clock.now().getTime()).toBeGreaterThan(4 * 60_000);
+    expect(fakes.posts).toHaveLength(0);
+    clock.advance(5 * 60_000 + 1000);
+    await runDue(n.core);
+    expect(publicationsOf(n.core, n.editor, docId)[0]!.status).toBe('sent');
   });
 
   it('a scheduled social post goes out only when its time has come', async () => {

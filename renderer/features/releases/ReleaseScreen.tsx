@@ -22,6 +22,7 @@ import { TimelinePanel } from './TimelinePanel';
 import { clearLocalCopy, readLocalCopy, useReleaseDraft } from './useReleaseDraft';
 import { VersionsPanel } from './VersionsPanel';
 import { WorkflowPanel } from './WorkflowPanel';
+import { PublishPanel } from './PublishPanel';
 
 export function ReleaseScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -185,6 +186,7 @@ function ReleaseWorkspace({ initial }: { initial: DocumentView }) {
         <aside className="release__side">
           <ChecksPanel report={report} />
           <WorkflowPanel doc={doc} beforeAction={async () => (draft.state.kind === 'saved' ? true : save())} onDone={setDoc} />
+          <PublishPanel doc={doc} />
           {doc.kind === 'klarifikasi' && doc.status === 'published' && <ClaimReviewPanel docId={doc.id} version={doc.version} />}
           <section className="panel">
             <div className="tabs" role="tablist">
