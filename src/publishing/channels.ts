@@ -4,7 +4,8 @@ import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
 import type { ChannelKind } from '../shared/channel-rules';
 import type { Db } from '../storage/database';
-import { ADAPTERS, DEFAULT_BASE_URL, SECRET_FIELDS } from './adapters/index';
+import { DEFAULT_BASE_URL, SECRET_FIELD } from '../shared/channel-rules';
+import { ADAPTERS } from './adapters/index';
 import type { ChannelConfig } from './adapters/types';
 import { buildContext } from './context';
 import { describeFailure } from './failures';
@@ -102,7 +103,7 @@ export async function saveChannel(core: Core, actor: Actor, input: ChannelInput)
   if (old && old.kind !== input.kind) throw new AppError('VALIDATION', 'publishing.kindFixed');
   const baseUrl = (input.baseUrl || DEFAULT_BASE_URL[input.kind]).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) throw new AppError('VALIDATION', 'publishing.baseUrlRequired', {}, { field: 'baseUrl' });
-  const given = Object.fromEntries(Object.entries(input.secret).filter(([k, v]) => SECRET_FIELDS[input.kind].includes(k) && v.trim()));
+  const given = Object.fromEntries(Object.entries(input.secret).filter(([k, v]) => SECRET_FIELD[input.kind] === k && v.trim()));
   let sealed = old?.sealed_secret ?? null;
   if (Object.keys(given).length) {
     const previous = old?.sealed_secret ? await openSecret(core, old).catch(() => ({})) : {};

@@ -5,6 +5,26 @@
 export const CHANNEL_KINDS = ['wordpress', 'facebook', 'instagram', 'x', 'telegram', 'mastodon'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
+/** Where each network's API lives unless the admin sets another base URL (self-hosted, tests). */
+export const DEFAULT_BASE_URL: Record<ChannelKind, string> = {
+  wordpress: '',
+  facebook: 'https://graph.facebook.com/v21.0',
+  instagram: 'https://graph.facebook.com/v21.0',
+  x: 'https://api.x.com',
+  telegram: 'https://api.telegram.org',
+  mastodon: '',
+};
+
+/** The one credential each kind needs (sealed at rest, never shown again). */
+export const SECRET_FIELD: Record<ChannelKind, string> = {
+  wordpress: 'appPassword',
+  facebook: 'accessToken',
+  instagram: 'accessToken',
+  x: 'accessToken',
+  telegram: 'botToken',
+  mastodon: 'accessToken',
+};
+
 /** Stands for the website post's address until it exists; replaced when the post goes out. */
 export const LINK_PLACEHOLDER = '{tautan}';
 const URL_RE = /https?:\/\/[^\s]+|\{tautan\}/g;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ChannelView } from '../../../src/api/contract';
-import { CHANNEL_KINDS, type ChannelKind } from '../../../src/shared/channel-rules';
+import { CHANNEL_KINDS, DEFAULT_BASE_URL, SECRET_FIELD, type ChannelKind } from '../../../src/shared/channel-rules';
 import { call } from '../../app/api';
 import { useCoreEvent } from '../../app/events';
 import { formatDateTime } from '../../app/format';
@@ -11,16 +11,6 @@ import { Alert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
 import { useAsync } from '../../ui/useAsync';
 import { useSubmit } from '../../ui/useSubmit';
-
-const DEFAULT_BASE: Record<ChannelKind, string> = {
-  wordpress: '',
-  facebook: 'https://graph.facebook.com/v21.0',
-  instagram: 'https://graph.facebook.com/v21.0',
-  x: 'https://api.x.com',
-  telegram: 'https://api.telegram.org',
-  mastodon: '',
-};
-const SECRET: Record<ChannelKind, string> = { wordpress: 'appPassword', facebook: 'accessToken', instagram: 'accessToken', x: 'accessToken', telegram: 'botToken', mastodon: 'accessToken' };
 
 function ChannelForm({ editing, onDone }: { editing: ChannelView | null; onDone(): void }) {
   const { t } = useI18n();
@@ -34,7 +24,7 @@ function ChannelForm({ editing, onDone }: { editing: ChannelView | null; onDone(
   const submit = useSubmit();
   const save = () =>
     submit.run(async () => {
-      await call('channels.save', { ...(editing ? { id: editing.id } : {}), kind, name, baseUrl, account, active, secret: secret ? { [SECRET[kind]]: secret } : {}, tokenExpiresOn: expires || null });
+      await call('channels.save', { ...(editing ? { id: editing.id } : {}), kind, name, baseUrl, account, active, secret: secret ? { [SECRET_FIELD[kind]]: secret } : {}, tokenExpiresOn: expires || null });
       onDone();
     });
   return (
@@ -42,7 +32,7 @@ function ChannelForm({ editing, onDone }: { editing: ChannelView | null; onDone(
       <h2>{editing ? t('ch.edit', { name: editing.name }) : t('ch.new')}</h2>
       {!editing && <SelectField label={t('ch.kind')} value={kind} onChange={(v) => setKind(v as ChannelKind)} options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`ch.kind.${k}` as MessageKey) }))} />}
       <TextField label={t('ch.name')} value={name} onChange={setName} name="name" error={submit.errors.name} />
-      <TextField label={t('ch.baseUrl')} hint={t(`ch.baseHint.${kind}` as MessageKey)} value={baseUrl} onChange={setBaseUrl} placeholder={DEFAULT_BASE[kind]} name="baseUrl" inputMode="url" />
+      <TextField label={t('ch.baseUrl')} hint={t(`ch.baseHint.${kind}` as MessageKey)} value={baseUrl} onChange={setBaseUrl} placeholder={DEFAULT_BASE_URL[kind]} name="baseUrl" inputMode="url" />
       <TextField label={t(`ch.account.${kind}` as MessageKey)} value={account} onChange={setAccount} name="account" />
       <TextField
         label={t(`ch.secret.${kind}` as MessageKey)}
