@@ -44,8 +44,22 @@ const PREFIXES: [RegExp, string][] = [
   [/^(meng|peng|mem|pem|men|pen|me|pe)/, ''], [/^(di|ter|ber|ke|se)/, ''],
 ];
 
+// Stemming is a handful of regular expressions per word, and the same words come back in every
+// headline: remembered, grouping thousands of arriving items costs a lookup per word.
+const stems = new Map<string, string>();
+const STEM_CACHE = 50_000;
+
 /** A light Indonesian stemmer: particles, possessives, then one derivational suffix and prefix. */
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = stemNow(word);
+  if (stems.size >= STEM_CACHE) stems.clear();
+  stems.set(word, result);
+  return result;
+}
+
+function stemNow(word: string): string {
   let w = word;
   if (w.length <= 4) return w;
   w = w.replace(/(lah|kah|tah|pun)$/, '');
