@@ -7,17 +7,17 @@ import type { Handlers } from './handlers';
 type PublishingMethod = Extract<Method, `channels.${string}` | `publications.${string}`>;
 
 export const publishingHandlers: Pick<Handlers, PublishingMethod> = {
-  'channels.list': ({ core, actor }) => listChannels(core, signedIn(actor)),
+  'channels.list': ({ core, actor, lang }) => listChannels(core, signedIn(actor), lang),
   'channels.save': ({ core, actor, input }) => saveChannel(core, signedIn(actor), input),
   'channels.remove': ({ core, actor, input }) => {
     removeChannel(core, signedIn(actor), input.id);
     return null;
   },
-  'channels.test': ({ core, actor, input }) => testChannel(core, signedIn(actor), input.id),
+  'channels.test': ({ core, actor, input, lang }) => testChannel(core, signedIn(actor), input.id, lang),
   'publications.prepare': ({ core, actor, input }) => prepare(core, signedIn(actor), input.documentId, input.channelIds),
-  'publications.publish': ({ core, actor, input }) => publish(core, signedIn(actor), input),
-  'publications.ofDocument': ({ core, actor, input }) => publicationsOf(core, signedIn(actor), input.documentId),
-  'publications.outbox': ({ core, actor, input }) => outbox(core, signedIn(actor), input.status),
+  'publications.publish': ({ core, actor, input, lang }) => publish(core, signedIn(actor), input, lang),
+  'publications.ofDocument': ({ core, actor, input, lang }) => publicationsOf(core, signedIn(actor), input.documentId, lang),
+  'publications.outbox': ({ core, actor, input, lang }) => outbox(core, signedIn(actor), input.status, lang),
   'publications.cancel': ({ core, actor, input }) => {
     cancelPublication(core, signedIn(actor), input.id);
     return null;

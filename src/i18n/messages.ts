@@ -97,6 +97,18 @@ const id = {
   'publishing.cannotCancel': "Publikasi berstatus \"{status}\" tidak bisa dibatalkan.",
   'publishing.cannotRetry': "Hanya publikasi yang gagal yang bisa dikirim ulang (status: {status}).",
   'publishing.notUnknown': "Publikasi ini tidak berstatus \"belum pasti\" (status: {status}).",
+  'publishing.fail.auth': "{message} — periksa atau perbarui kredensial saluran ini di Pengaturan → Saluran publikasi.",
+  'publishing.fail.channel': "{message}",
+  'publishing.fail.badUrl': "Alamat dasar saluran tidak sah (hanya http atau https).",
+  'publishing.fail.lostAnswer': "Koneksi terputus setelah permintaan terkirim ({code}): belum pasti apakah sudah terbit.",
+  'publishing.fail.offline': "Tidak bisa terhubung ke server ({code}); akan dicoba lagi saat koneksi kembali.",
+  'publishing.fail.unexpected': "Kesalahan tak terduga: {message}",
+  'publishing.fail.gaveUp': "{reason} (berhenti setelah {n} percobaan; kirim ulang bila sudah beres)",
+  'publishing.fail.askPerson': "{reason} Periksa akun {name}, lalu pilih \"Sudah terbit\" atau \"Kirim ulang\".",
+  'publishing.fail.websiteFailed': "Tulisan di situs web (yang ditautkan) gagal atau dibatalkan; unggahan ini tidak dikirim.",
+  'publishing.fail.interruptedResent': "Aplikasi berhenti saat mengirim; dikirim lagi dengan kunci yang sama (aman).",
+  'publishing.fail.interruptedCheck': "Aplikasi berhenti saat mengirim; dicek dulu di situs sebelum dikirim lagi.",
+  'publishing.fail.interruptedAsk': "Aplikasi berhenti saat mengirim ke {name}: belum pasti apakah sudah terbit. Periksa akunnya, lalu pilih \"Sudah terbit\" atau \"Kirim ulang\".",
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -196,6 +208,18 @@ const en: Record<MessageKey, string> = {
   'publishing.cannotCancel': "A publication in status \"{status}\" cannot be cancelled.",
   'publishing.cannotRetry': "Only failed publications can be sent again (status: {status}).",
   'publishing.notUnknown': "This publication is not \"unknown\" (status: {status}).",
+  'publishing.fail.auth': "{message} — check or renew this channel's credentials under Settings → Publishing channels.",
+  'publishing.fail.channel': "{message}",
+  'publishing.fail.badUrl': "The channel's base address is not valid (http or https only).",
+  'publishing.fail.lostAnswer': "The connection dropped after the request was sent ({code}): it may or may not be live.",
+  'publishing.fail.offline': "Cannot connect to the server ({code}); it is retried when the connection returns.",
+  'publishing.fail.unexpected': "Unexpected error: {message}",
+  'publishing.fail.gaveUp': "{reason} (stopped after {n} attempts; send again once it is sorted)",
+  'publishing.fail.askPerson': "{reason} Check the {name} account, then choose \"It went out\" or \"Send again\".",
+  'publishing.fail.websiteFailed': "The linked website post failed or was cancelled; this post was not sent.",
+  'publishing.fail.interruptedResent': "The app stopped while sending; sent again with the same key (safe).",
+  'publishing.fail.interruptedCheck': "The app stopped while sending; the site is checked before sending again.",
+  'publishing.fail.interruptedAsk': "The app stopped while sending to {name}: it may or may not be live. Check the account, then choose \"It went out\" or \"Send again\".",
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };

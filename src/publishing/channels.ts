@@ -8,7 +8,8 @@ import { DEFAULT_BASE_URL, SECRET_FIELD } from '../shared/channel-rules';
 import { ADAPTERS } from './adapters/index';
 import type { ChannelConfig } from './adapters/types';
 import { buildContext } from './context';
-import { describeFailure } from './failures';
+import { describeFailure, say, sayStored, type Failure } from './failures';
+import type { Lang } from '../i18n/messages';
 
 export interface ChannelRow {
   id: number;
@@ -54,7 +55,7 @@ export interface ChannelInput {
   tokenExpiresOn?: string | null | undefined;
 }
 
-export function channelView(r: ChannelRow): ChannelView {
+export function channelView(r: ChannelRow, lang: Lang = 'id'): ChannelView {
   return {
     id: r.id,
     kind: r.kind,
@@ -66,7 +67,7 @@ export function channelView(r: ChannelRow): ChannelView {
     settings: JSON.parse(r.settings) as Record<string, unknown>,
     tokenExpiresAt: r.token_expires_at,
     lastSuccessAt: r.last_success_at,
-    lastError: r.last_error,
+    lastError: sayStored(lang, r.last_error),
     lastErrorAt: r.last_error_at,
   };
 }
@@ -91,9 +92,9 @@ export async function openSecret(core: Core, r: ChannelRow): Promise<Record<stri
   }
 }
 
-export function listChannels(core: Core, actor: Actor): ChannelView[] {
+export function listChannels(core: Core, actor: Actor, lang: Lang = 'id'): ChannelView[] {
   requirePermission(actor.user.role, 'releases.read');
-  return (core.ws.db.prepare('SELECT * FROM channels ORDER BY kind, name').all() as ChannelRow[]).map(channelView);
+  return (core.ws.db.prepare('SELECT * FROM channels ORDER BY kind, name').all() as ChannelRow[]).map((r) => channelView(r, lang));
 }
 
 export async function saveChannel(core: Core, actor: Actor, input: ChannelInput): Promise<ChannelView> {
@@ -144,14 +145,15 @@ export function removeChannel(core: Core, actor: Actor, id: number): void {
 }
 
 /** Records a channel's health after any call: the last success, or the last error in plain words. */
-export function recordHealth(core: Core, channelId: number, outcome: { ok: true } | { ok: false; message: string }): void {
+export function recordHealth(core: Core, channelId: number, outcome: { ok: true } | { ok: false; failure: Failure }): void {
   const at = core.now().toISOString();
-  if (outcome.ok) core.ws.db.prepare('UPDATE channels SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE id = ?').run(at, channelId);
-  else core.ws.db.prepare('UPDATE channels SET last_error = ?, last_error_at = ? WHERE id = ?').run(outcome.message, at, channelId);
+  // A token that works again is no longer marked expired (a date the admin set ahead stays).
+  if (outcome.ok) core.ws.db.prepare('UPDATE channels SET last_success_at = ?, last_error = NULL, last_error_at = NULL, token_expires_at = CASE WHEN token_expires_at <= ? THEN NULL ELSE token_expires_at END WHERE id = ?').run(at, at, channelId);
+  else core.ws.db.prepare('UPDATE channels SET last_error = ?, last_error_at = ? WHERE id = ?').run(JSON.stringify(outcome.failure), at, channelId);
 }
 
 /** "Test connection": who the credentials act as, or why they do not work. */
-export async function testChannel(core: Core, actor: Actor, id: number): Promise<{ ok: boolean; account: string | null; message: string | null; channel: ChannelView }> {
+export async function testChannel(core: Core, actor: Actor, id: number, lang: Lang = 'id'): Promise<{ ok: boolean; account: string | null; message: string | null; channel: ChannelView }> {
   requirePermission(actor.user.role, 'channels.manage');
   const row = loadChannel(core.ws.db, id);
   const ctx = await buildContext(core, row, null);
@@ -159,10 +161,10 @@ export async function testChannel(core: Core, actor: Actor, id: number): Promise
     const r = await ADAPTERS[row.kind].test(ctx);
     core.ws.db.prepare('UPDATE channels SET settings = ?, token_expires_at = ? WHERE id = ?').run(JSON.stringify(ctx.channel.settings), r.tokenExpiresAt, id);
     recordHealth(core, id, { ok: true });
-    return { ok: true, account: r.account, message: null, channel: channelView(loadChannel(core.ws.db, id)) };
+    return { ok: true, account: r.account, message: null, channel: channelView(loadChannel(core.ws.db, id), lang) };
   } catch (e) {
-    const message = describeFailure(e);
-    recordHealth(core, id, { ok: false, message });
-    return { ok: false, account: null, message, channel: channelView(loadChannel(core.ws.db, id)) };
+    const failure = describeFailure(e);
+    recordHealth(core, id, { ok: false, failure });
+    return { ok: false, account: null, message: say(lang, failure), channel: channelView(loadChannel(core.ws.db, id), lang) };
   }
 }

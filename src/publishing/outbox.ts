@@ -8,7 +8,7 @@ import { ADAPTERS } from './adapters/index';
 import { ChannelError, type SendJob, type SendResult, type Variant } from './adapters/types';
 import { loadChannel, recordHealth, type ChannelRow } from './channels';
 import { buildContext, type JobRef } from './context';
-import { describeFailure } from './failures';
+import { describeFailure, failure, type Failure } from './failures';
 import { TransportError } from './http';
 import { nextAllowed } from './rate-limits';
 
@@ -45,14 +45,14 @@ function attempt(core: Core, job: PublicationRow, outcome: string, detail = ''):
   core.ws.db.prepare('INSERT INTO publication_attempts (publication_id, channel_id, at, outcome, detail) VALUES (?, ?, ?, ?, ?)').run(job.id, job.channel_id, core.now().toISOString(), outcome, detail.slice(0, 1000));
 }
 
-function setState(core: Core, job: PublicationRow, status: PublicationRow['status'], fields: { next?: string; error?: string | null; result?: SendResult } = {}): void {
+function setState(core: Core, job: PublicationRow, status: PublicationRow['status'], fields: { next?: string; error?: Failure | null; result?: SendResult } = {}): void {
   const at = core.now().toISOString();
   core.ws.db
     .prepare(
       `UPDATE publications SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, remote_id = coalesce(?, remote_id), remote_url = coalesce(?, remote_url),
        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?`,
     )
-    .run(status, fields.next ?? null, fields.error ?? null, fields.result?.remoteId ?? null, fields.result?.url ?? null, status, at, at, job.id);
+    .run(status, fields.next ?? null, fields.error ? JSON.stringify(fields.error) : null, fields.result?.remoteId ?? null, fields.result?.url ?? null, status, at, at, job.id);
   announce(core, job.id);
 }
 
@@ -85,25 +85,27 @@ function failed(core: Core, job: PublicationRow, channel: ChannelRow, e: unknown
   const adapter = ADAPTERS[channel.kind];
   const message = describeFailure(e);
   const now = core.now().getTime();
+  const detail = JSON.stringify(message);
   const retry = (afterMs: number | null) => {
     if (job.attempts >= MAX_ATTEMPTS) {
-      setState(core, job, 'failed', { error: `${message} (berhenti setelah ${job.attempts} percobaan; kirim ulang bila sudah beres)` });
+      setState(core, job, 'failed', { error: failure('publishing.fail.gaveUp', { reason: message, n: job.attempts }) });
       return;
     }
     setState(core, job, 'queued', { next: new Date(now + (afterMs ?? backoffMs(job.attempts))).toISOString(), error: message });
   };
   const maybePosted = e instanceof TransportError ? e.sent : e instanceof ChannelError && e.kind === 'server';
-  attempt(core, job, maybePosted ? 'maybe-sent' : e instanceof ChannelError ? e.kind : e instanceof TransportError ? 'offline' : 'error', message);
-  if (e instanceof ChannelError || e instanceof TransportError) recordHealth(core, channel.id, { ok: false, message });
+  attempt(core, job, maybePosted ? 'maybe-sent' : e instanceof ChannelError ? e.kind : e instanceof TransportError ? 'offline' : 'error', detail);
+  if (e instanceof ChannelError || e instanceof TransportError) recordHealth(core, channel.id, { ok: false, failure: message });
   if (e instanceof TransportError && !e.sent) return retry(null);
   if (maybePosted) {
     if (adapter.idempotent) return retry(null);
     if (adapter.reconcile) return setState(core, job, 'unknown', { next: new Date(now + 5_000).toISOString(), error: message });
-    return setState(core, job, 'unknown', { next: NEVER, error: `${message} Periksa akun ${channel.name}, lalu pilih "Sudah terbit" atau "Kirim ulang".` });
+    return setState(core, job, 'unknown', { next: NEVER, error: failure('publishing.fail.askPerson', { reason: message, name: channel.name }) });
   }
   if (e instanceof ChannelError && e.kind === 'retry') return retry(e.retryAfterMs);
-  if (e instanceof ChannelError && e.kind === 'auth') {
-    core.ws.db.prepare("UPDATE channels SET token_expires_at = coalesce(token_expires_at, ?) WHERE id = ? AND ? LIKE '%190%'").run(core.now().toISOString(), channel.id, message);
+  // A token that stopped working (expired or revoked) shows as such on the channel until replaced.
+  if (e instanceof ChannelError && e.kind === 'auth' && channel.kind !== 'wordpress') {
+    core.ws.db.prepare('UPDATE channels SET token_expires_at = ? WHERE id = ? AND (token_expires_at IS NULL OR token_expires_at > ?)').run(core.now().toISOString(), channel.id, core.now().toISOString());
   }
   if (!(e instanceof ChannelError) && !isAppError(e)) console.error('[beranda] publishing:', e);
   setState(core, job, 'failed', { error: message });
@@ -172,7 +174,7 @@ function failOrphans(core: Core): void {
   const orphans = core.ws.db
     .prepare("SELECT p.* FROM publications p JOIN publications a ON a.id = p.after_id WHERE p.status IN ('queued', 'scheduled') AND a.status IN ('failed', 'cancelled')")
     .all() as PublicationRow[];
-  for (const o of orphans) setState(core, o, 'failed', { error: 'Tulisan di situs web (yang ditautkan) gagal atau dibatalkan; unggahan ini tidak dikirim.' });
+  for (const o of orphans) setState(core, o, 'failed', { error: failure('publishing.fail.websiteFailed') });
 }
 
 /** Sends everything that is due: one job at a time per channel, four channels at once. */
@@ -194,9 +196,9 @@ export function recoverInterrupted(core: Core): number {
     const channel = loadChannel(core.ws.db, job.channel_id);
     const adapter = ADAPTERS[channel.kind];
     attempt(core, job, 'interrupted', 'aplikasi berhenti saat mengirim');
-    if (adapter.idempotent) setState(core, job, 'queued', { next: core.now().toISOString(), error: 'Aplikasi berhenti saat mengirim; dikirim lagi dengan kunci yang sama (aman).' });
-    else if (adapter.reconcile) setState(core, job, 'unknown', { next: core.now().toISOString(), error: 'Aplikasi berhenti saat mengirim; dicek dulu di situs sebelum dikirim lagi.' });
-    else setState(core, job, 'unknown', { next: NEVER, error: `Aplikasi berhenti saat mengirim ke ${channel.name}: belum pasti apakah sudah terbit. Periksa akunnya, lalu pilih "Sudah terbit" atau "Kirim ulang".` });
+    if (adapter.idempotent) setState(core, job, 'queued', { next: core.now().toISOString(), error: failure('publishing.fail.interruptedResent') });
+    else if (adapter.reconcile) setState(core, job, 'unknown', { next: core.now().toISOString(), error: failure('publishing.fail.interruptedCheck') });
+    else setState(core, job, 'unknown', { next: NEVER, error: failure('publishing.fail.interruptedAsk', { name: channel.name }) });
   }
   return rows.length;
 }

@@ -9,6 +9,8 @@ import type { Variant, WebsiteVariant } from './adapters/types';
 import { loadChannel, type ChannelRow } from './channels';
 import { composeVariant, newMarker, variantProblems } from './compose';
 import type { PublicationRow } from './outbox';
+import { sayStored } from './failures';
+import type { Lang } from '../i18n/messages';
 
 export interface PublicationView {
   id: number;
@@ -35,7 +37,7 @@ export interface Prepared {
   existing: PublicationView | null;
 }
 
-function view(core: Core, r: PublicationRow & { channel_name: string; channel_kind: ChannelKind; sent_at: string | null }): PublicationView {
+function view(core: Core, r: PublicationRow & { channel_name: string; channel_kind: ChannelKind; sent_at: string | null }, lang: Lang = 'id'): PublicationView {
   return {
     id: r.id,
     documentId: r.document_id,
@@ -47,7 +49,7 @@ function view(core: Core, r: PublicationRow & { channel_name: string; channel_ki
     scheduledAt: r.scheduled_at,
     nextAttemptAt: r.next_attempt_at.startsWith('9999') ? null : r.next_attempt_at,
     attempts: r.attempts,
-    lastError: r.last_error,
+    lastError: sayStored(lang, r.last_error),
     remoteUrl: r.remote_url,
     sentAt: r.sent_at,
     waitsForWebsite: !!r.after_id && (core.ws.db.prepare('SELECT status FROM publications WHERE id = ?').get(r.after_id) as { status: string }).status !== 'sent',
@@ -56,15 +58,15 @@ function view(core: Core, r: PublicationRow & { channel_name: string; channel_ki
 
 const SELECT = 'SELECT p.*, c.name AS channel_name, c.kind AS channel_kind FROM publications p JOIN channels c ON c.id = p.channel_id';
 
-export function publicationsOf(core: Core, actor: Actor, documentId: number): PublicationView[] {
+export function publicationsOf(core: Core, actor: Actor, documentId: number, lang: Lang = 'id'): PublicationView[] {
   requirePermission(actor.user.role, 'releases.read');
-  return (core.ws.db.prepare(`${SELECT} WHERE p.document_id = ? ORDER BY p.id`).all(documentId) as Parameters<typeof view>[1][]).map((r) => view(core, r));
+  return (core.ws.db.prepare(`${SELECT} WHERE p.document_id = ? ORDER BY p.id`).all(documentId) as Parameters<typeof view>[1][]).map((r) => view(core, r, lang));
 }
 
-export function outbox(core: Core, actor: Actor, status?: PublicationRow['status'] | 'active'): PublicationView[] {
+export function outbox(core: Core, actor: Actor, status?: PublicationRow['status'] | 'active', lang: Lang = 'id'): PublicationView[] {
   requirePermission(actor.user.role, 'releases.read');
   const where = status === 'active' ? "WHERE p.status IN ('queued', 'scheduled', 'sending', 'unknown', 'failed')" : status ? 'WHERE p.status = @status' : '';
-  return (core.ws.db.prepare(`${SELECT} ${where} ORDER BY p.id DESC LIMIT 300`).all(status && status !== 'active' ? { status } : {}) as Parameters<typeof view>[1][]).map((r) => view(core, r));
+  return (core.ws.db.prepare(`${SELECT} ${where} ORDER BY p.id DESC LIMIT 300`).all(status && status !== 'active' ? { status } : {}) as Parameters<typeof view>[1][]).map((r) => view(core, r, lang));
 }
 
 function live(core: Core, documentId: number, channelId: number): PublicationView | null {
@@ -103,7 +105,7 @@ export interface PublishInput {
  * Queues the publications in one transaction. A channel that already has this release (live or on
  * its way) is refused; a corrected release updates its website post instead of making a new one.
  */
-export function publish(core: Core, actor: Actor, input: PublishInput): PublicationView[] {
+export function publish(core: Core, actor: Actor, input: PublishInput, lang: Lang = 'id'): PublicationView[] {
   const doc = publishable(core, actor, input.documentId);
   const db = core.ws.db;
   const now = core.now();
@@ -147,7 +149,7 @@ export function publish(core: Core, actor: Actor, input: PublishInput): Publicat
     const r = db.prepare('SELECT status FROM publications WHERE id = ?').get(id) as { status: string };
     core.events.publish({ type: 'publications.changed', documentId: doc.id, id, status: r.status });
   }
-  return publicationsOf(core, actor, doc.id);
+  return publicationsOf(core, actor, doc.id, lang);
 }
 
 function loadJob(core: Core, id: number): PublicationRow {
@@ -156,13 +158,13 @@ function loadJob(core: Core, id: number): PublicationRow {
   return r;
 }
 
-function change(core: Core, actor: Actor, job: PublicationRow, status: PublicationRow['status'], extra: { url?: string | null; error?: string | null } = {}, action: string): void {
+function change(core: Core, actor: Actor, job: PublicationRow, status: PublicationRow['status'], extra: { url?: string | null } = {}, action: string): void {
   const db = core.ws.db;
   const at = core.now().toISOString();
   db.transaction(() => {
     db.prepare(
       `UPDATE publications SET status = ?, next_attempt_at = ?, last_error = ?, remote_url = coalesce(?, remote_url), sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?`,
-    ).run(status, at, extra.error ?? null, extra.url ?? null, status, at, at, job.id);
+    ).run(status, at, null, extra.url ?? null, status, at, at, job.id);
     db.prepare('INSERT INTO publication_attempts (publication_id, channel_id, at, outcome, detail) VALUES (?, ?, ?, ?, ?)').run(job.id, job.channel_id, at, action, actor.user.username);
     appendAudit(db, auditActor(actor), `publication.${action}`, String(job.id), { documentId: job.document_id, ...(extra.url ? { url: extra.url } : {}) }, core.now());
   })();

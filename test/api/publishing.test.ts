@@ -71,7 +71,10 @@ describe.each(['http', 'ipc'] as const)('Publikasi over %s', (kind) => {
     value(await c.prayitno!.call('publications.publish', { documentId: docId, items: [{ channelId: ch.id, variant: prepared!.variant }] }));
     await runDue(n.core);
     const failed = value<PublicationView[]>(await c.prayitno!.call('publications.ofDocument', { documentId: docId }))[1]!;
-    expect(failed).toMatchObject({ status: 'failed', lastError: expect.stringContaining('periksa atau perbarui kredensial') });
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'Mastodon: The access token was revoked — periksa atau perbarui kredensial saluran ini di Pengaturan → Saluran publikasi.' });
+    // Stored as a message key: said in the reader's language.
+    expect(value<PublicationView[]>(await c.prayitno!.call('publications.ofDocument', { documentId: docId }, 'en'))[1]!.lastError).toBe("Mastodon: The access token was revoked — check or renew this channel's credentials under Settings → Publishing channels.");
+    expect(value<ChannelView[]>(await c.prayitno!.call('channels.list', {}, 'en'))[0]).toMatchObject({ lastError: expect.stringContaining('check or renew'), tokenExpiresAt: expect.any(String) });
     value(await c.prayitno!.call('publications.retry', { id: failed.id }));
     await runDue(n.core);
     const sent = value<PublicationView[]>(await c.prayitno!.call('publications.ofDocument', { documentId: docId }))[1]!;
