@@ -2,32 +2,20 @@ import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
-import type { Verdict } from '../shared/release-kinds';
 import { readOffice } from '../workspace/settings';
-import { holidaySet, readCaseConfig, suggestSeverity, type CaseKind, type CaseStatus, type CloseReason, type Platform, type Severity } from './config';
+import { holidaySet, readCaseConfig, suggestSeverity, type CaseKind, type CaseStatus, type CloseReason, type Severity } from './config';
 import { addCaseEvent, findCase, insertCase, updateCaseRow, type CaseRecord } from './repo';
 import { normalizedText } from './text';
 import { dueDate } from './working-days';
 
-export interface CaseInput {
-  kind: CaseKind;
-  title: string;
-  details: string;
-  platforms: Platform[];
-  sourceUrls: string[];
-  firstSeenAt: string | null;
-  reportedBy: string;
-  reach: number | null;
-  category: string;
-  region: string;
-  opd: string;
+/** What staff enter for a case: its record's own fields, with severity given only as an override. */
+export type CaseInput = Pick<
+  CaseRecord,
+  'kind' | 'title' | 'details' | 'platforms' | 'sourceUrls' | 'firstSeenAt' | 'reportedBy' | 'reach' | 'category' | 'region' | 'opd' | 'assigneeId' | 'ticket' | 'tags' | 'verdict'
+> & {
   /** Given only when staff override the suggested severity. */
   severity?: Severity | undefined;
-  assigneeId: number | null;
-  ticket: string;
-  tags: string[];
-  verdict: Verdict | null;
-}
+};
 
 export const FINAL: CaseStatus[] = ['selesai', 'ditutup'];
 const FLOW: Record<CaseKind, CaseStatus[]> = {

@@ -6,7 +6,8 @@ import { translate, type Lang } from '../i18n/messages';
 import type { Db } from '../storage/database';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
-import { describeFailure, refreshFeed, type Failure, type RefreshOutcome } from './ingest';
+import { sayStored } from '../i18n/stored-message';
+import { describeFailure, refreshFeed, type RefreshOutcome } from './ingest';
 import { discoverFeeds, FeedFormatError, parseFeed } from './parse-feed';
 import { unreadFloor } from './unread';
 
@@ -51,20 +52,12 @@ interface FeedDbRow {
   next_fetch_at: string;
 }
 
-/** Stored failures are message keys (JSON); feeds from before that carry plain Indonesian text. */
-function sayFailure(lang: Lang, stored: string): string {
-  try {
-    const f = JSON.parse(stored) as Failure;
-    return translate(lang, f.key, f.params);
-  } catch {
-    return stored;
-  }
-}
-
 function feedView(row: FeedDbRow, unread: number, lang: Lang): FeedView {
-  let problem: string | null = null;
-  if (row.paused) problem = row.pause_reason ? translate(lang, 'monitoring.pausedAfter', { n: row.failures, reason: sayFailure(lang, row.pause_reason) }) : translate(lang, 'monitoring.pausedByUser');
-  else if (row.last_error) problem = sayFailure(lang, row.last_error);
+  const problem = !row.paused
+    ? sayStored(lang, row.last_error)
+    : row.pause_reason
+      ? translate(lang, 'monitoring.pausedAfter', { n: row.failures, reason: sayStored(lang, row.pause_reason)! })
+      : translate(lang, 'monitoring.pausedByUser');
   return {
     id: row.id,
     url: row.url,

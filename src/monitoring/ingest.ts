@@ -1,11 +1,12 @@
 import type { Core } from '../core';
-import type { MessageKey, MessageParams } from '../i18n/messages';
+import { message, type FlatMessage } from '../i18n/stored-message';
 import type { Db } from '../storage/database';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchErrorCode, type FetchOptions } from './fetch-feed';
 import { FeedFormatError, parseFeed, type ParsedItem } from './parse-feed';
 import { htmlToText } from './sanitize';
 import { groupStories } from './stories';
+import { folderFilter } from './watchlists';
 
 export const MIN_INTERVAL_MINUTES = 5;
 export const PAUSE_AFTER_FAILURES = 3;
@@ -33,29 +34,26 @@ export type RefreshOutcome =
   | { kind: 'failed'; failure: Failure; paused: boolean; offline: boolean };
 
 /** What went wrong, as a message key: stored with the feed and said in the reader's language. */
-export interface Failure {
-  key: MessageKey;
-  params: MessageParams;
-}
+export type Failure = FlatMessage;
 
 export function describeFailure(code: FetchErrorCode | 'format', status?: number, detail?: string): Failure {
   switch (code) {
     case 'timeout':
-      return { key: 'monitoring.fail.timeout', params: {} };
+      return message('monitoring.fail.timeout');
     case 'too-large':
-      return { key: 'monitoring.fail.tooLarge', params: {} };
+      return message('monitoring.fail.tooLarge');
     case 'too-many-redirects':
-      return { key: 'monitoring.fail.redirects', params: {} };
+      return message('monitoring.fail.redirects');
     case 'bad-url':
-      return { key: 'monitoring.fail.badUrl', params: {} };
+      return message('monitoring.fail.badUrl');
     case 'rate-limited':
-      return { key: 'monitoring.fail.rateLimited', params: {} };
+      return message('monitoring.fail.rateLimited');
     case 'http':
-      return status === 404 || status === 410 ? { key: 'monitoring.fail.gone', params: { status } } : { key: 'monitoring.fail.http', params: { status: status ?? '?' } };
+      return status === 404 || status === 410 ? message('monitoring.fail.gone', { status }) : message('monitoring.fail.http', { status: status ?? '?' });
     case 'network':
-      return { key: 'monitoring.fail.network', params: { detail: detail ?? '' } };
+      return message('monitoring.fail.network', { detail: detail ?? '' });
     case 'format':
-      return { key: 'monitoring.fail.format', params: { detail: detail ?? '' } };
+      return message('monitoring.fail.format', { detail: detail ?? '' });
   }
 }
 
@@ -110,11 +108,9 @@ export function matchWatchlists(db: Db, itemIds: number[], at: string): Watchlis
   const lo = Math.min(...itemIds);
   const hi = Math.max(...itemIds);
   for (const w of lists) {
-    const folders = JSON.parse(w.folder_ids) as number[];
-    const folderFilter = folders.length ? `AND i.feed_id IN (SELECT id FROM feeds WHERE folder_id IN (${folders.map(Number).join(',')}))` : '';
     const hits = (
       db
-        .prepare(`SELECT f.rowid AS id FROM feed_items_fts f JOIN feed_items i ON i.id = f.rowid WHERE feed_items_fts MATCH ? AND f.rowid BETWEEN ? AND ? ${folderFilter}`)
+        .prepare(`SELECT f.rowid AS id FROM feed_items_fts f JOIN feed_items i ON i.id = f.rowid WHERE feed_items_fts MATCH ? AND f.rowid BETWEEN ? AND ? ${folderFilter(JSON.parse(w.folder_ids) as number[])}`)
         .all(w.fts_query, lo, hi) as { id: number }[]
     )
       .map((r) => r.id)
@@ -136,7 +132,7 @@ export function matchWatchlists(db: Db, itemIds: number[], at: string): Watchlis
 export async function refreshFeed(core: Core, feedId: number, fetchOptions: FetchOptions = {}): Promise<RefreshOutcome> {
   const db = core.ws.db;
   const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(feedId) as FeedRow | undefined;
-  if (!feed) return { kind: 'failed', failure: { key: 'monitoring.feedNotFound', params: {} }, paused: false, offline: false };
+  if (!feed) return { kind: 'failed', failure: message('monitoring.feedNotFound'), paused: false, offline: false };
   const result = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.last_modified, ...fetchOptions });
   const now = core.now();
   const at = now.toISOString();

@@ -3,12 +3,9 @@ import { appendAudit, auditActor } from '../audit/log';
 import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
+import { escapeHtml } from '../shared/escape-html';
 
 export const MAX_OPML_FEEDS = 2000;
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
 
 /** Subscriptions as OPML 2.0, one outline per folder, for other readers or another office. */
 export function exportOpml(core: Core, actor: Actor): { fileName: string; text: string } {
@@ -21,12 +18,12 @@ export function exportOpml(core: Core, actor: Actor): { fileName: string; text: 
     folder: string | null;
   }[];
   const outline = (f: (typeof feeds)[number]) =>
-    `<outline type="rss" text="${escapeXml(f.title || f.url)}" title="${escapeXml(f.title || f.url)}" xmlUrl="${escapeXml(f.url)}"${f.site_url ? ` htmlUrl="${escapeXml(f.site_url)}"` : ''}/>`;
+    `<outline type="rss" text="${escapeHtml(f.title || f.url)}" title="${escapeHtml(f.title || f.url)}" xmlUrl="${escapeHtml(f.url)}"${f.site_url ? ` htmlUrl="${escapeHtml(f.site_url)}"` : ''}/>`;
   const lines: string[] = [];
   for (const f of feeds.filter((x) => !x.folder)) lines.push(`    ${outline(f)}`);
   const folders = [...new Set(feeds.filter((x) => x.folder).map((x) => x.folder!))];
   for (const name of folders) {
-    lines.push(`    <outline text="${escapeXml(name)}" title="${escapeXml(name)}">`);
+    lines.push(`    <outline text="${escapeHtml(name)}" title="${escapeHtml(name)}">`);
     for (const f of feeds.filter((x) => x.folder === name)) lines.push(`      ${outline(f)}`);
     lines.push('    </outline>');
   }

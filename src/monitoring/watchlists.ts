@@ -58,7 +58,8 @@ function load(db: Db, id: number): WatchlistRow {
   return row;
 }
 
-function folderFilter(folderIds: number[]): string {
+/** The SQL condition that limits a watchlist to its folders (none: everywhere). */
+export function folderFilter(folderIds: number[]): string {
   return folderIds.length ? `AND i.feed_id IN (SELECT id FROM feeds WHERE folder_id IN (${folderIds.map(Number).join(',')}))` : '';
 }
 

@@ -8,7 +8,8 @@ import { DEFAULT_BASE_URL, SECRET_FIELD } from '../shared/channel-rules';
 import { ADAPTERS } from './adapters/index';
 import type { ChannelConfig } from './adapters/types';
 import { buildContext } from './context';
-import { describeFailure, say, sayStored, type Failure } from './failures';
+import { say, sayStored } from '../i18n/stored-message';
+import { describeFailure, type Failure } from './failures';
 import type { Lang } from '../i18n/messages';
 
 export interface ChannelRow {

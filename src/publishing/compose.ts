@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../releases/repo';
 import { checkVariant, countChars, LINK_PLACEHOLDER, LIMITS, TELEGRAM_CAPTION, type ChannelKind, type VariantProblem } from '../shared/channel-rules';
 import { toBlocks, type Block } from '../shared/doc-model';
 import type { ReleaseKind } from '../shared/release-kinds';
+import { slugify } from '../shared/slug';
 import type { SocialVariant, Variant, WebsiteVariant } from './adapters/types';
 import type { ChannelRow } from './channels';
 
@@ -11,17 +12,6 @@ const CATEGORY: Record<ReleaseKind, string> = { siaran_pers: 'Siaran Pers', klar
 /** A short unique marker: the publication's Idempotency-Key, and the end of the website post's slug. */
 export function newMarker(): string {
   return `bh${randomBytes(5).toString('hex')}`;
-}
-
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 70)
-    .replace(/-$/, '');
 }
 
 function text(b: Block): string {
@@ -54,7 +44,7 @@ function fit(s: string, max: number): string {
  */
 export function composeVariant(doc: DocumentRecord, channel: ChannelRow, withWebsite: boolean): Variant {
   if (channel.kind === 'wordpress') {
-    return { kind: 'website', title: doc.title, excerpt: fit(lead(doc), 300), slug: slugify(doc.title), categories: [CATEGORY[doc.kind]], tags: [], draft: false } satisfies WebsiteVariant;
+    return { kind: 'website', title: doc.title, excerpt: fit(lead(doc), 300), slug: slugify(doc.title, 70), categories: [CATEGORY[doc.kind]], tags: [], draft: false } satisfies WebsiteVariant;
   }
   const kind = channel.kind as Exclude<ChannelKind, 'wordpress'>;
   const link = withWebsite ? LINK_PLACEHOLDER : (doc.publishedUrl ?? '');

@@ -3,11 +3,9 @@ import { findUserById } from '../auth/users';
 import { claimReview } from '../cases/clarification';
 import { loadDocument } from '../releases/service';
 import { findVersion } from '../releases/repo';
-import { layoutRelease } from '../releases/export/layout';
 import { websiteArticle } from '../releases/export/html';
-import { person } from '../auth/people';
+import { layoutFor } from '../releases/export/index';
 import { readAttachment } from '../storage/attachments';
-import { readOffice } from '../workspace/settings';
 import { longDateId } from '../shared/indonesian-dates';
 import type { DocJSON } from '../shared/editor-schema';
 import { ChannelError, type AdapterContext, type Media } from './adapters/types';
@@ -15,7 +13,7 @@ import { uploadMedia } from './adapters/wordpress';
 import type { ChannelRow } from './channels';
 import { channelConfig, openSecret } from './channels';
 import { send, type HttpRequest } from './http';
-import { countRequest } from './rate-limits';
+import { countRequest, rateKey } from './rate-limits';
 
 export interface JobRef {
   id: number;
@@ -51,7 +49,7 @@ export async function buildContext(core: Core, row: ChannelRow, job: JobRef | nu
     channel: channelConfig(row),
     secret,
     http: (req: HttpRequest) => {
-      countRequest(`${core.ws.dir}#${row.id}`, core.now());
+      countRequest(rateKey(core, row.id), core.now());
       return send(req);
     },
     media(sha) {
@@ -67,8 +65,8 @@ export async function buildContext(core: Core, row: ChannelRow, job: JobRef | nu
     },
     article(image) {
       if (!doc || !content) return { html: '', jsonLd: null };
-      const office = readOffice(db)!;
-      const layout = layoutRelease({ kind: doc.kind, number: doc.number, title: content.title, fields: content.fields, body: content.body, office, authorInitials: person(db, doc.authorId).initials });
+      // The website post states its correction itself, dated (below), rather than in the layout.
+      const layout = layoutFor(core, doc, content);
       const correction = job?.action === 'correct' && doc.correctionNote ? { date: longDateId(core.now().toISOString().slice(0, 10)), note: doc.correctionNote } : undefined;
       const html = websiteArticle(layout, content.body, (src) => image(src.replace(/^att:/, '')), correction);
       let jsonLd: string | null = null;

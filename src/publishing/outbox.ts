@@ -10,7 +10,7 @@ import { loadChannel, recordHealth, type ChannelRow } from './channels';
 import { buildContext, type JobRef } from './context';
 import { describeFailure, failure, type Failure } from './failures';
 import { TransportError } from './http';
-import { nextAllowed } from './rate-limits';
+import { nextAllowed, rateKey } from './rate-limits';
 
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 30 * 60_000;
@@ -41,7 +41,8 @@ function announce(core: Core, id: number): void {
   core.events.publish({ type: 'publications.changed', documentId: r.document_id, id, status: r.status });
 }
 
-function attempt(core: Core, job: PublicationRow, outcome: string, detail = ''): void {
+/** Every attempt and every decision about a publication, on its record. */
+export function attempt(core: Core, job: Pick<PublicationRow, 'id' | 'channel_id'>, outcome: string, detail = ''): void {
   core.ws.db.prepare('INSERT INTO publication_attempts (publication_id, channel_id, at, outcome, detail) VALUES (?, ?, ?, ?, ?)').run(job.id, job.channel_id, core.now().toISOString(), outcome, detail.slice(0, 1000));
 }
 
@@ -143,7 +144,7 @@ async function process1(core: Core, job: PublicationRow): Promise<void> {
       if (found) return sent(core, job, channel, found, 'reconciled');
       attempt(core, job, 'not-found', 'tidak ditemukan di saluran; dikirim ulang');
     }
-    sent(core, job, channel, await adapter.send(ctx, { ...sendJob, progress: JSON.parse((db.prepare('SELECT progress FROM publications WHERE id = ?').get(job.id) as { progress: string }).progress) as Record<string, unknown> }), 'sent');
+    sent(core, job, channel, await adapter.send(ctx, sendJob), 'sent');
   } catch (e) {
     failed(core, job, channel, e);
   }
@@ -163,7 +164,7 @@ function dueJobs(core: Core): PublicationRow[] {
 /** A channel at its request limit: the job waits for the window to move rather than be refused. */
 function heldByRateLimit(core: Core, job: PublicationRow, kind: ChannelRow['kind']): boolean {
   const now = core.now();
-  const allowed = nextAllowed(`${core.ws.dir}#${job.channel_id}`, kind, now);
+  const allowed = nextAllowed(rateKey(core, job.channel_id), kind, now);
   if (allowed <= now.getTime()) return false;
   core.ws.db.prepare('UPDATE publications SET next_attempt_at = ? WHERE id = ?').run(new Date(allowed).toISOString(), job.id);
   return true;

@@ -1,3 +1,4 @@
+import type { Core } from '../core';
 import type { ChannelKind } from '../shared/channel-rules';
 
 /** Requests a channel allows per window, counted here so the outbox waits instead of being refused. */
@@ -10,6 +11,10 @@ export const REQUEST_LIMITS: Partial<Record<ChannelKind, { max: number; windowMs
 
 // Keyed by workspace folder and channel id: a process may open more than one workspace (tests).
 const recent = new Map<string, number[]>();
+
+export function rateKey(core: Core, channelId: number): string {
+  return `${core.ws.dir}#${channelId}`;
+}
 
 export function countRequest(key: string, now: Date): void {
   const list = recent.get(key) ?? [];

@@ -3,13 +3,14 @@ import { requirePermission } from '../auth/roles';
 import type { Actor, Core } from '../core';
 import { AppError } from '../errors';
 import { loadDocument } from '../releases/service';
+import type { DocumentRecord } from '../releases/repo';
 import type { VariantProblem } from '../shared/channel-rules';
 import type { ChannelKind } from '../shared/channel-rules';
 import type { Variant, WebsiteVariant } from './adapters/types';
 import { loadChannel, type ChannelRow } from './channels';
 import { composeVariant, newMarker, variantProblems } from './compose';
-import type { PublicationRow } from './outbox';
-import { sayStored } from './failures';
+import { attempt, type PublicationRow } from './outbox';
+import { sayStored } from '../i18n/stored-message';
 import type { Lang } from '../i18n/messages';
 
 export interface PublicationView {
@@ -33,8 +34,10 @@ export interface Prepared {
   channel: { id: number; name: string; kind: ChannelKind; maxCharacters: number | null };
   variant: Variant;
   problems: VariantProblem[];
-  /** Already live (or on its way) there: publishing again is refused. */
+  /** Already live (or on its way) there. */
   existing: PublicationView | null;
+  /** What publishing would do on this channel: a new post, a correction of the live one, or nothing. */
+  action: 'publish' | 'correct' | null;
 }
 
 function view(core: Core, r: PublicationRow & { channel_name: string; channel_kind: ChannelKind; sent_at: string | null }, lang: Lang = 'id'): PublicationView {
@@ -76,6 +79,15 @@ function live(core: Core, documentId: number, channelId: number): PublicationVie
   return r ? view(core, r) : null;
 }
 
+/**
+ * A channel gets a release once. The one exception is a corrected release on the website, which
+ * updates its live post instead of making a second.
+ */
+function plannedAction(doc: DocumentRecord, channel: ChannelRow, existing: PublicationView | null): Prepared['action'] {
+  if (!existing) return 'publish';
+  return channel.kind === 'wordpress' && existing.status === 'sent' && doc.isCorrection ? 'correct' : null;
+}
+
 function publishable(core: Core, actor: Actor, documentId: number) {
   requirePermission(actor.user.role, 'releases.publish');
   const doc = loadDocument(core, documentId);
@@ -90,7 +102,14 @@ export function prepare(core: Core, actor: Actor, documentId: number, channelIds
   const withWebsite = channels.some((c) => c.kind === 'wordpress');
   return channels.map((c) => {
     const variant = composeVariant(doc, c, withWebsite);
-    return { channel: { id: c.id, name: c.name, kind: c.kind, maxCharacters: (JSON.parse(c.settings) as { maxCharacters?: number }).maxCharacters ?? null }, variant, problems: variantProblems(c, variant), existing: live(core, documentId, c.id) };
+    const existing = live(core, documentId, c.id);
+    return {
+      channel: { id: c.id, name: c.name, kind: c.kind, maxCharacters: (JSON.parse(c.settings) as { maxCharacters?: number }).maxCharacters ?? null },
+      variant,
+      problems: variantProblems(c, variant),
+      existing,
+      action: plannedAction(doc, c, existing),
+    };
   });
 }
 
@@ -122,9 +141,8 @@ export function publish(core: Core, actor: Actor, input: PublishInput, lang: Lan
       if ((channel.kind === 'wordpress') !== (variant.kind === 'website')) throw new AppError('VALIDATION', 'publishing.wrongVariant', { name: channel.name });
       const problems = variantProblems(channel, variant);
       if (problems.length) throw new AppError('VALIDATION', 'publishing.variantRefused', { name: channel.name }, { channelId: channel.id, problems });
-      const existing = live(core, doc.id, channel.id);
-      const correcting = channel.kind === 'wordpress' && existing?.status === 'sent' && doc.isCorrection;
-      if (existing && !correcting) throw new AppError('CONFLICT', 'publishing.alreadyThere', { name: channel.name });
+      const action = plannedAction(doc, channel, live(core, doc.id, channel.id));
+      if (!action) throw new AppError('CONFLICT', 'publishing.alreadyThere', { name: channel.name });
       const marker = newMarker();
       const v = variant.kind === 'website' ? ({ ...variant, slug: `${(variant as WebsiteVariant).slug || 'rilis'}-${marker}` } satisfies WebsiteVariant) : variant;
       const needsLink = variant.kind === 'social' && variant.text.includes('{tautan}');
@@ -137,7 +155,7 @@ export function publish(core: Core, actor: Actor, input: PublishInput, lang: Lan
             `INSERT INTO publications (document_id, version, channel_id, action, status, variant, scheduled_at, next_attempt_at, marker, after_id, created_by, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(doc.id, doc.version, channel.id, correcting ? 'correct' : 'publish', status, JSON.stringify(v), input.scheduledAt, due, marker, needsLink ? websiteJob : null, actor.user.id, at, at).lastInsertRowid,
+          .run(doc.id, doc.version, channel.id, action, status, JSON.stringify(v), input.scheduledAt, due, marker, needsLink ? websiteJob : null, actor.user.id, at, at).lastInsertRowid,
       );
       if (channel.kind === 'wordpress') websiteJob = id;
       out.push(id);
@@ -165,7 +183,7 @@ function change(core: Core, actor: Actor, job: PublicationRow, status: Publicati
     db.prepare(
       `UPDATE publications SET status = ?, next_attempt_at = ?, last_error = ?, remote_url = coalesce(?, remote_url), sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?`,
     ).run(status, at, null, extra.url ?? null, status, at, at, job.id);
-    db.prepare('INSERT INTO publication_attempts (publication_id, channel_id, at, outcome, detail) VALUES (?, ?, ?, ?, ?)').run(job.id, job.channel_id, at, action, actor.user.username);
+    attempt(core, job, action, actor.user.username);
     appendAudit(db, auditActor(actor), `publication.${action}`, String(job.id), { documentId: job.document_id, ...(extra.url ? { url: extra.url } : {}) }, core.now());
   })();
   core.events.publish({ type: 'publications.changed', documentId: job.document_id, id: job.id, status });

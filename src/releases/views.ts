@@ -4,7 +4,7 @@ import { can } from '../auth/roles';
 export { person, type PersonRef };
 import type { Actor, Core } from '../core';
 import type { DocJSON } from '../shared/editor-schema';
-import type { ReleaseFields, ReleaseKind, ReleaseStatus } from '../shared/release-kinds';
+import type { ReleaseFields, ReleaseStatus } from '../shared/release-kinds';
 import type { DocumentRecord } from './repo';
 
 
@@ -26,28 +26,14 @@ export interface AutosaveView {
   savedAt: string;
 }
 
-export interface DocumentView {
-  id: number;
-  kind: ReleaseKind;
-  status: ReleaseStatus;
-  number: string | null;
-  title: string;
-  fields: ReleaseFields;
-  body: DocJSON;
-  wordCount: number;
+/** A document as its reader gets it: the record with people instead of ids, and what they may do. */
+export type DocumentView = Omit<DocumentRecord, 'authorId' | 'versionAuthorId' | 'bodyText'> & {
   author: PersonRef;
-  version: number;
   versionAuthor: PersonRef;
-  isCorrection: boolean;
-  correctionNote: string | null;
-  publishedUrl: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
   can: Capabilities;
   /** This user's unsaved text, when it is newer than the saved version. */
   autosave: AutosaveView | null;
-}
+};
 
 const EDITABLE: ReleaseStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'published'];
 

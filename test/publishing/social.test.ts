@@ -4,7 +4,7 @@ import { listChannels, testChannel } from '../../src/publishing/channels';
 import { runDue } from '../../src/publishing/outbox';
 import { prepare, publicationsOf, publish } from '../../src/publishing/service';
 import { countChars } from '../../src/shared/channel-rules';
-import { countRequest } from '../../src/publishing/rate-limits';
+import { countRequest, rateKey } from '../../src/publishing/rate-limits';
 import { addChannel, approvedRelease, newsroom, type Newsroom } from '../support/publishing';
 import { startSocialFakes, type SocialFakes } from '../support/social-fakes';
 import { startWordPress, type WordPress } from '../support/wordpress';
@@ -158,7 +158,7 @@ describe('social channels against local servers that answer as the documented AP
 
   it("Mastodon's 300 requests per 5 minutes: at the limit a post waits for the window instead of being refused", async () => {
     const { n, ids } = await setup();
-    for (let i = 0; i < 290; i++) countRequest(`${n.core.ws.dir}#${ids.mastodon}`, clock.now());
+    for (let i = 0; i < 290; i++) countRequest(rateKey(n.core, ids.mastodon), clock.now());
     const docId = approvedRelease(n, { withImage: false });
     const [p] = prepare(n.core, n.editor, docId, [ids.mastodon]);
     publish(n.core, n.editor, { documentId: docId, items: [{ channelId: ids.mastodon, variant: p!.variant }], scheduledAt: null });

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { escapeHtml } from '../../../src/shared/escape-html';
 import type { ItemView } from '../../../src/api/contract';
 import { call } from '../../app/api';
 import { formatDateTime } from '../../app/format';
@@ -111,7 +112,7 @@ export function Reader({ id, revision, onToggleStar, onMarkUnread }: Props) {
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {/* Sanitized by DOMPurify in the core; images arrive without src, links open outside the app. */}
-      <div className="reader__body" ref={body} dangerouslySetInnerHTML={{ __html: it.html || `<p>${escapeText(it.text)}</p>` }} />
+      <div className="reader__body" ref={body} dangerouslySetInnerHTML={{ __html: it.html || `<p>${escapeHtml(it.text)}</p>` }} />
       {it.sources.length > 0 && (
         <section className="reader__sources">
           <h3>{t('mon.sources')}</h3>
@@ -133,8 +134,4 @@ export function Reader({ id, revision, onToggleStar, onMarkUnread }: Props) {
       {quote !== null && <QuoteModal item={it} text={quote} onClose={() => setQuote(null)} />}
     </article>
   );
-}
-
-function escapeText(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }

@@ -118,7 +118,7 @@ export function PublishModal({ doc, onClose, onDone }: { doc: DocumentView; onCl
   }
 
   // Channels where this release already is (or is on its way) are shown but not sent again.
-  const sendable = prepared?.filter((p) => !p.existing || (p.existing.status === 'sent' && doc.isCorrection && p.channel.kind === 'wordpress')) ?? [];
+  const sendable = prepared?.filter((p) => p.action) ?? [];
 
   async function go() {
     if (!sendable.length) return;
@@ -166,17 +166,16 @@ export function PublishModal({ doc, onClose, onDone }: { doc: DocumentView; onCl
         <>
           {prepared.map((p) => {
             const v = variants[p.channel.id]!;
-            const blocked = p.existing && !(p.existing.status === 'sent' && doc.isCorrection && p.channel.kind === 'wordpress');
             return (
               <section key={p.channel.id} className="pub-variant" data-testid={`variant-${p.channel.id}`}>
                 <h3>
                   {p.channel.name} <span className="muted small">{t(`ch.kind.${p.channel.kind}` as MessageKey)}</span>
                 </h3>
-                {blocked ? (
+                {!p.action ? (
                   <Alert kind="info">{t('pub.already', { status: t(`pub.status.${p.existing!.status}` as MessageKey) })}</Alert>
                 ) : v.kind === 'website' ? (
                   <>
-                    {p.existing && <Alert kind="info">{t('pub.correction')}</Alert>}
+                    {p.action === 'correct' && <Alert kind="info">{t('pub.correction')}</Alert>}
                     <WebsiteEditor v={v} onChange={(nv) => setVariants({ ...variants, [p.channel.id]: nv })} />
                   </>
                 ) : (

@@ -1,10 +1,9 @@
 import { generateHTML } from '@tiptap/html/server';
 import { releaseExtensions, type DocJSON } from '../../shared/editor-schema';
 import { contactLine, type ReleaseLayout } from './layout';
+import { escapeHtml } from '../../shared/escape-html';
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const esc = escapeHtml;
 
 const STYLE = `body{font-family:'Noto Serif',Georgia,serif;max-width:720px;margin:40px auto;padding:0 16px;line-height:1.6;color:#1b2430}
 .kind{font-family:sans-serif;font-weight:700;letter-spacing:.08em;color:#14304f}.meta{font-family:sans-serif;font-size:.9em;color:#555}

@@ -3,12 +3,12 @@ import type { Actor, Core } from '../../core';
 import { AppError } from '../../errors';
 import { readAttachment } from '../../storage/attachments';
 import { readOffice } from '../../workspace/settings';
-import { findVersion } from '../repo';
+import { findVersion, type DocumentRecord } from '../repo';
 import { loadDocument } from '../service';
 import { person } from '../views';
 import { toDocx } from './docx';
 import { toHtml } from './html';
-import { fileStem, layoutRelease } from './layout';
+import { fileStem, layoutRelease, type ReleaseLayout } from './layout';
 import { toPdf } from './pdf';
 import { toMarkdown, toWhatsApp } from './text-formats';
 
@@ -23,16 +23,11 @@ export interface ExportResult {
   data: string;
 }
 
-/** Exports the current version, or any older one. */
-export async function exportDocument(core: Core, actor: Actor, id: number, format: ExportFormat, version?: number): Promise<ExportResult> {
-  requirePermission(actor.user.role, 'releases.read');
-  const doc = loadDocument(core, id);
-  const v = version && version !== doc.version ? findVersion(core.ws.db, id, version) : undefined;
-  if (version && version !== doc.version && !v) throw new AppError('NOT_FOUND', 'releases.versionNotFound', { version });
+/** A release (or one of its versions) laid out in the office's house style, for every exporter. */
+export function layoutFor(core: Core, doc: DocumentRecord, content: Pick<DocumentRecord, 'title' | 'fields' | 'body'>, correctionNote: string | null = null): ReleaseLayout {
   const office = readOffice(core.ws.db);
   if (!office) throw new AppError('UNAVAILABLE', 'workspace.notInitialized');
-  const content = v ?? doc;
-  const layout = layoutRelease({
+  return layoutRelease({
     kind: doc.kind,
     number: doc.number,
     title: content.title,
@@ -40,8 +35,18 @@ export async function exportDocument(core: Core, actor: Actor, id: number, forma
     body: content.body,
     office,
     authorInitials: person(core.ws.db, doc.authorId).initials,
-    correctionNote: doc.isCorrection ? doc.correctionNote : null,
+    correctionNote,
   });
+}
+
+/** Exports the current version, or any older one. */
+export async function exportDocument(core: Core, actor: Actor, id: number, format: ExportFormat, version?: number): Promise<ExportResult> {
+  requirePermission(actor.user.role, 'releases.read');
+  const doc = loadDocument(core, id);
+  const v = version && version !== doc.version ? findVersion(core.ws.db, id, version) : undefined;
+  if (version && version !== doc.version && !v) throw new AppError('NOT_FOUND', 'releases.versionNotFound', { version });
+  const content = v ?? doc;
+  const layout = layoutFor(core, doc, content, doc.isCorrection ? doc.correctionNote : null);
   const load = (src: string) => {
     try {
       return readAttachment(core.ws, src.replace(/^att:/, ''));

@@ -3,6 +3,7 @@ import type { DocJSON } from '../../shared/editor-schema';
 import { dateline, dateTimeId, longDateId } from '../../shared/indonesian-dates';
 import type { Contact, HakJawabFields, KlarifikasiFields, ReleaseFields, ReleaseKind, SiaranPersFields } from '../../shared/release-kinds';
 import type { OfficeSettings } from '../../workspace/settings';
+import { slugify } from '../../shared/slug';
 
 /** Everything an exporter lays out, in reading order, already in the house style. */
 export interface ReleaseLayout {
@@ -83,13 +84,6 @@ export function contactLine(c: Contact): string {
 
 /** A safe file name from the headline: "siaran-pers-bakohumas-purbalingga". */
 export function fileStem(l: ReleaseLayout): string {
-  const slug = l.headline
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60)
-    .replace(/-$/, '');
+  const slug = slugify(l.headline);
   return `${l.kindLabel.toLowerCase().replace(/ /g, '-')}${slug ? `-${slug}` : ''}`;
 }
